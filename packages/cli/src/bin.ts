@@ -1,0 +1,1 @@
+import { coreMarker } from "@olumi/isl-core"; console.log("cli sees", coreMarker);

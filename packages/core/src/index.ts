@@ -1,0 +1,2 @@
+import { contractsMarker } from "@olumi/contracts";
+export const coreMarker = contractsMarker;
