@@ -1,2 +1,10 @@
-import { contractsMarker } from "@olumi/contracts";
-export const coreMarker = contractsMarker;
+/**
+ * @olumi/isl-core: pure, seeded causal-inference and decision-science algorithms.
+ * Domain subpaths: `@olumi/isl-core/random`, `/hash`, `/numeric`, `/graph`.
+ */
+export { IslError, isIslError, type Recovery, type IslErrorOptions } from "./errors.js";
+export * from "./operations/index.js";
+export * from "./random/index.js";
+export * from "./hash/index.js";
+export * from "./numeric/index.js";
+export * from "./graph/index.js";
