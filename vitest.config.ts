@@ -5,8 +5,8 @@ import { defineConfig } from "vitest/config";
  * `@olumi/source` export condition, so tests run against TypeScript sources without a build.
  */
 export default defineConfig({
-  resolve: { conditions: ["@olumi/source", "module", "node", "import", "default"] },
-  ssr: { resolve: { conditions: ["@olumi/source", "module", "node", "import", "default"] } },
+  resolve: { conditions: ["@olumi/source", "module", "node", "development|production"] },
+  ssr: { resolve: { conditions: ["@olumi/source", "module", "node", "development|production"] } },
   test: {
     include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "docs/**/*.test.ts", "examples/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],

@@ -1,0 +1,122 @@
+/**
+ * `createApp`: the Express 5 application. Every operation of the table is mounted at its
+ * `path` with its `method`; nothing here names an operation. Around them: request ids, timing,
+ * health, the OpenAPI document, Swagger UI, and the error envelope for every failure.
+ */
+import { LIMITS, operations, type ErrorEnvelope, type OperationId } from "@olumi/contracts";
+import { runOperation, toErrorEnvelope } from "@olumi/isl-core";
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from "express";
+import swaggerUi from "swagger-ui-express";
+import { healthReporter } from "./health.js";
+import { bodyParserError, methodNotAllowedError, notReadyError, routeNotFoundError, unsupportedContentTypeError } from "./http-errors.js";
+import { requestContext, requestIdOf, signalOf } from "./middleware.js";
+import { openApiDocument } from "./openapi.js";
+
+/** Where the server reports internal failures (never sent to clients). */
+export interface ServerLogger {
+  error(message: string, error?: unknown): void;
+}
+
+/** The function that runs an operation; core's `runOperation` unless a test injects another. */
+export type OperationRunner = (id: OperationId, input: unknown, options: { requestId: string; signal: AbortSignal }) => unknown;
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  /** Build identifier for `/health` (default: `ISL_BUILD_SHA` or `GIT_SHA` from the environment, else "unknown"). */
+  build?: string;
+  /** Readiness probe for `GET /ready` (default: always ready). */
+  isReady?: () => boolean;
+  /** Internal error sink (default: `console.error`). */
+  logger?: ServerLogger;
+  /** Runs an operation (default: core's `runOperation`). */
+  runOperation?: OperationRunner;
+}
+
+/** Content types accepted for request bodies. */
+export const JSON_TYPES = ["application/json", "application/*+json"];
+
+const consoleLogger: ServerLogger = { error: (message, error) => console.error(message, error) };
+
+function sendError(res: Response, error: unknown): void {
+  const { status, body } = toErrorEnvelope(error, requestIdOf(res));
+  res.status(status).json(body satisfies ErrorEnvelope);
+}
+
+/**
+ * Rejects bodies that are present but not JSON. A request without a body (or with an empty one)
+ * goes on with `req.body` undefined, so that the schema reports the missing fields (422).
+ */
+const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const empty = req.get("content-length") === "0";
+  if (!empty && req.is(JSON_TYPES) === false) next(unsupportedContentTypeError(req.get("content-type")));
+  else next();
+};
+
+const parseJsonBody = express.json({ limit: LIMITS.bodyBytes, type: JSON_TYPES, strict: true });
+
+/** The Express app serving every operation of the table. */
+export function createApp(options: AppOptions = {}): Express {
+  const logger = options.logger ?? consoleLogger;
+  const run: OperationRunner = options.runOperation ?? ((id, input, opts) => runOperation(id, input, opts));
+  const isReady = options.isReady ?? (() => true);
+  const health = healthReporter(options.build);
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(requestContext());
+
+  const allowed = new Map<string, Set<string>>();
+  const allow = (path: string, method: string): void => {
+    allowed.set(path, (allowed.get(path) ?? new Set()).add(method));
+  };
+
+  for (const op of operations) {
+    const handle: RequestHandler = (req, res) => {
+      const input: unknown = op.method === "GET" ? req.query : req.body;
+      const body = run(op.id, input, { requestId: requestIdOf(res), signal: signalOf(res) });
+      res.status(200).json(body);
+    };
+    const method = op.method.toLowerCase() as "get" | "post" | "patch";
+    if (op.method === "GET") app.get(op.path, handle);
+    else app[method](op.path, requireJsonBody, parseJsonBody, handle);
+    allow(op.path, op.method);
+  }
+
+  app.get("/health", (_req, res) => {
+    res.json(health());
+  });
+  app.get("/ready", (_req, res) => {
+    if (isReady()) res.json(health());
+    else sendError(res, notReadyError());
+  });
+  app.get("/openapi.json", (_req, res) => {
+    res.json(openApiDocument());
+  });
+  for (const path of ["/health", "/ready", "/openapi.json"]) allow(path, "GET");
+  app.use("/docs", swaggerUi.serve, swaggerUi.setup(openApiDocument(), { customSiteTitle: "ISL API" }));
+
+  for (const [path, methods] of allowed) {
+    const list = [...methods].sort();
+    if (methods.has("GET")) list.push("HEAD");
+    list.push("OPTIONS");
+    app.all(path, (req, res) => {
+      res.set("Allow", list.join(", "));
+      if (req.method === "OPTIONS") res.status(204).end();
+      else sendError(res, methodNotAllowedError(req.method, req.path, list));
+    });
+  }
+
+  app.use((req, res) => {
+    sendError(res, routeNotFoundError(req.method, req.path));
+  });
+
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const { status, body } = toErrorEnvelope(bodyParserError(error) ?? error, requestIdOf(res));
+    if (status >= 500) logger.error(`ISL request ${requestIdOf(res)} failed`, error);
+    res.status(status).json(body);
+  });
+  return app;
+}

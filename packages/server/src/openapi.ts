@@ -1,0 +1,212 @@
+/**
+ * The OpenAPI 3.1 document, generated from the operation table. Schemas come from zod 4's native
+ * JSON Schema conversion (draft 2020-12, the dialect of OpenAPI 3.1); every schema carrying a
+ * `.meta({ id })` becomes a component under that id. Requests are converted as zod *input*
+ * (fields with defaults are optional) and responses as *output*; when a shared schema differs
+ * between the two views, the input view is published as `<Id>Input`.
+ */
+import { ErrorEnvelope, ISL_VERSION, operations, type Operation } from "@olumi/contracts";
+
+/** A JSON Schema or OpenAPI object, as plain JSON. */
+export type JsonObject = Record<string, unknown>;
+
+type Schema = Operation["request"];
+type Io = "input" | "output";
+
+const COMPONENT_PREFIX = "#/components/schemas/";
+const DEFS_PREFIX = "#/$defs/";
+
+/** `causal/validate` → `causalValidate`: the operationId of an operation. */
+export function operationIdToCamel(id: string): string {
+  const words = id.split(/[/-]/).filter((w) => w.length > 0);
+  return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join("");
+}
+
+function pascal(id: string): string {
+  const camel = operationIdToCamel(id);
+  return camel.charAt(0).toUpperCase() + camel.slice(1);
+}
+
+/** Deep-rewrites every `$ref` with `rewrite`. */
+function rewriteRefs(value: unknown, rewrite: (ref: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, rewrite));
+  if (value === null || typeof value !== "object") return value;
+  const out: JsonObject = {};
+  for (const [key, v] of Object.entries(value)) out[key] = key === "$ref" && typeof v === "string" ? rewrite(v) : rewriteRefs(v, rewrite);
+  return out;
+}
+
+/** Collects named component schemas from both the input and the output views of the table (exported for tests). */
+export class ComponentSet {
+  readonly schemas: Record<string, JsonObject> = {};
+
+  /** Adds `schema` (and every schema it references) and returns the component name of its root. */
+  add(schema: Schema, io: Io, fallbackName: string): string {
+    const generated = schema.toJSONSchema({
+      io,
+      target: "draft-2020-12",
+      unrepresentable: "any",
+      // NOTE: zod marks every object of the output view `additionalProperties: false` because
+      // parsing strips unknown keys. That is not a promise about future responses (new fields are
+      // additive), and it would make every shared schema differ between the two views, so it is
+      // dropped unless the object is strict (`z.strictObject`, whose catchall is set).
+      override: ({ zodSchema, jsonSchema }) => {
+        const def = zodSchema._zod.def;
+        if (io === "output" && def.type === "object" && def.catchall === undefined) delete jsonSchema.additionalProperties;
+      },
+    });
+    const json = JSON.parse(JSON.stringify(generated)) as JsonObject;
+    const defs = { ...((json.$defs as Record<string, JsonObject> | undefined) ?? {}) };
+    delete json.$defs;
+    delete json.$schema;
+    let rootDef: string;
+    const keys = Object.keys(json);
+    if (keys.length === 1 && typeof json.$ref === "string" && json.$ref.startsWith(DEFS_PREFIX)) {
+      rootDef = json.$ref.slice(DEFS_PREFIX.length);
+    } else {
+      rootDef = fallbackName;
+      defs[rootDef] = json;
+    }
+    const names = this.namesFor(defs, io);
+    const rewrite = (ref: string): string =>
+      ref.startsWith(DEFS_PREFIX) ? COMPONENT_PREFIX + (names.get(ref.slice(DEFS_PREFIX.length)) ?? ref.slice(DEFS_PREFIX.length)) : ref;
+    for (const [name, def] of Object.entries(defs)) {
+      const target = names.get(name) ?? name;
+      const converted = rewriteRefs(def, rewrite) as JsonObject;
+      const existing = this.schemas[target];
+      if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(converted)) {
+        throw new Error(`Different schemas share the component id '${target}'.`);
+      }
+      this.schemas[target] = converted;
+    }
+    return names.get(rootDef) ?? rootDef;
+  }
+
+  /**
+   * The component name of each def: its id, or `<id>Input` (input view only) when a component of
+   * that id already exists with different content, or when it references a renamed def.
+   */
+  private namesFor(defs: Record<string, JsonObject>, io: Io): Map<string, string> {
+    const identity = (ref: string): string => (ref.startsWith(DEFS_PREFIX) ? COMPONENT_PREFIX + ref.slice(DEFS_PREFIX.length) : ref);
+    const renamed = new Set<string>();
+    for (const [name, def] of Object.entries(defs)) {
+      const existing = this.schemas[name];
+      if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(rewriteRefs(def, identity))) renamed.add(name);
+    }
+    let grew = renamed.size > 0;
+    while (grew) {
+      grew = false;
+      for (const [name, def] of Object.entries(defs)) {
+        if (renamed.has(name)) continue;
+        const text = JSON.stringify(def);
+        if ([...renamed].some((r) => text.includes(`"${DEFS_PREFIX}${r}"`))) {
+          renamed.add(name);
+          grew = true;
+        }
+      }
+    }
+    if (renamed.size > 0 && io === "output") throw new Error(`Different schemas share the component ids ${[...renamed].join(", ")}.`);
+    const names = new Map<string, string>();
+    for (const name of Object.keys(defs)) names.set(name, renamed.has(name) ? `${name}Input` : name);
+    return names;
+  }
+}
+
+/** The response object for an error status. */
+function errorResponse(description: string, errorRef: string): JsonObject {
+  return { description, content: { "application/json": { schema: { $ref: COMPONENT_PREFIX + errorRef } } } };
+}
+
+const HEALTH_SCHEMA: JsonObject = {
+  type: "object",
+  properties: {
+    status: { type: "string", const: "healthy" },
+    version: { type: "string", description: "The ISL engine version." },
+    build: { type: "string", description: "Short build identifier (7-character commit) or `unknown`." },
+    build_full: { type: ["string", "null"], description: "Full build identifier, or null when unknown." },
+    timestamp: { type: "string", format: "date-time" },
+    config_fingerprint: { type: "string", description: "The engine configuration fingerprint (as in `_metadata.config_fingerprint`)." },
+  },
+  required: ["status", "version", "build", "timestamp"],
+};
+
+function buildDocument(): JsonObject {
+  const components = new ComponentSet();
+  const errorRef = components.add(ErrorEnvelope, "output", "ErrorResponse");
+  const paths: Record<string, JsonObject> = {};
+  // NOTE: responses first, so that a schema shared by a request and a response keeps its plain id
+  // for the output view and only the differing input view is renamed.
+  const responseRefs = operations.map((op) => components.add(op.response, "output", `${pascal(op.id)}Response`));
+  operations.forEach((op, i) => {
+    const requestRef = components.add(op.request, "input", `${pascal(op.id)}Request`);
+    const operation: JsonObject = {
+      operationId: operationIdToCamel(op.id),
+      summary: op.summary,
+      description: op.description,
+      tags: [...op.tags],
+      parameters: [
+        { name: "X-Request-Id", in: "header", required: false, description: "Echoed in the response headers and metadata when it is 1..128 characters of [A-Za-z0-9._:-].", schema: { type: "string", maxLength: 128 } },
+      ],
+      responses: {
+        "200": {
+          description: "The result.",
+          content: { "application/json": { schema: { $ref: COMPONENT_PREFIX + responseRefs[i] } } },
+        },
+        "400": errorResponse("Bad input: malformed JSON, wrong content type, or a domain error such as ISL_DAG_CYCLIC.", errorRef),
+        "413": errorResponse("Request body over 10 MB (ISL_REQUEST_TOO_LARGE).", errorRef),
+        "422": errorResponse("The request does not match the schema (ISL_VALIDATION_ERROR); see validation_failures.", errorRef),
+        "500": errorResponse("Unexpected failure (ISL_COMPUTATION_ERROR); never carries internal details.", errorRef),
+      },
+    };
+    if (op.method !== "GET") {
+      operation.requestBody = {
+        required: true,
+        content: { "application/json": { schema: { $ref: COMPONENT_PREFIX + requestRef }, example: op.example } },
+      };
+    }
+    paths[op.path] = { ...(paths[op.path] ?? {}), [op.method.toLowerCase()]: operation };
+  });
+  components.schemas.HealthResponse = HEALTH_SCHEMA;
+  for (const [path, summary] of [
+    ["/health", "Liveness: the service is up"],
+    ["/ready", "Readiness: the service accepts requests"],
+  ] as const) {
+    paths[path] = {
+      get: {
+        operationId: path.slice(1),
+        summary,
+        tags: ["Health"],
+        responses: {
+          "200": { description: "Up.", content: { "application/json": { schema: { $ref: `${COMPONENT_PREFIX}HealthResponse` } } } },
+          ...(path === "/ready" ? { "503": errorResponse("Not ready (ISL_SERVICE_UNAVAILABLE).", errorRef) } : {}),
+        },
+      },
+    };
+  }
+  const tags = [...new Set(operations.flatMap((op) => [...op.tags])), "Health"].map((name) => ({ name }));
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "ISL: Inference Service Layer",
+      version: ISL_VERSION,
+      description:
+        "Deterministic causal-inference and decision-science engine. Every error uses the Olumi error envelope (`ErrorResponse`). " +
+        "Send `X-Request-Id` to correlate a response; the same request with the same id gives byte-identical bodies.",
+    },
+    tags,
+    paths,
+    components: { schemas: sortKeys(components.schemas) },
+  };
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+let cached: JsonObject | undefined;
+
+/** The OpenAPI 3.1 document of every operation in the table (built once, then shared). */
+export function openApiDocument(): JsonObject {
+  cached ??= buildDocument();
+  return cached;
+}
