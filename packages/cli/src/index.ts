@@ -10,8 +10,6 @@ export {
   runRequestText,
   exitCodeForStatus,
   worstExitCode,
-  malformedJsonError,
-  unknownOperationError,
   EXIT_CODES,
   type ExitCode,
   type RequestOutcome,

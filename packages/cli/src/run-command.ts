@@ -4,7 +4,7 @@
  * error envelope from core's `toErrorEnvelope`. Exit codes: 0 ok, 2 bad input (4xx), 1 internal (5xx).
  */
 import { findOperation, operations, type OperationId } from "@olumi/contracts";
-import { IslError, payloadHash, runOperation, toErrorEnvelope } from "@olumi/isl-core";
+import { IslError, malformedJsonError, payloadHash, runOperation, toErrorEnvelope, unknownOperationError } from "@olumi/isl-core";
 import cliProgress from "cli-progress";
 import { readInput, writeOut, type CliIo } from "./io.js";
 
@@ -40,26 +40,6 @@ export function exitCodeForStatus(status: number): ExitCode {
   return status < 500 ? EXIT_CODES.badInput : EXIT_CODES.internalError;
 }
 
-/** ISL_INVALID_INPUT (400) for text that is not JSON. */
-export function malformedJsonError(detail: string, line?: number): IslError {
-  const where = line === undefined ? "request body" : `line ${line}`;
-  return new IslError("ISL_INVALID_INPUT", `Malformed JSON in ${where}: ${detail}`, {
-    details: line === undefined ? { parser_message: detail } : { parser_message: detail, line },
-    recovery: {
-      hints: ["Send a single JSON object per request", "Check for trailing commas, unquoted keys and unbalanced brackets"],
-      suggestion: "Fix the JSON syntax and retry",
-    },
-  });
-}
-
-/** ISL_ROUTE_NOT_FOUND for an id that is not in the operation table (exit 2). */
-export function unknownOperationError(id: string): IslError {
-  const available = operations.map((op) => op.id);
-  return new IslError("ISL_ROUTE_NOT_FOUND", `Unknown operation '${id}'. Available operations: ${available.join(", ")}.`, {
-    details: { operation: id, available },
-    recovery: { hints: ["Run `isl ops` to list the operations"], suggestion: "Use one of the listed operation ids" },
-  });
-}
 
 function failure(error: unknown, requestId: string): RequestOutcome {
   const { status, body } = toErrorEnvelope(error, requestId);
@@ -76,7 +56,7 @@ export function runRequestText(id: OperationId, text: string, requestId?: string
   try {
     input = JSON.parse(text);
   } catch (error) {
-    return failure(malformedJsonError(error instanceof Error ? error.message : String(error), line), requestId ?? `req_${payloadHash(text)}`);
+    return failure(malformedJsonError(error instanceof Error ? error.message : String(error), line === undefined ? "request body" : `line ${line}`, line), requestId ?? `req_${payloadHash(text)}`);
   }
   try {
     return { body: runOperation(id, input, requestId === undefined ? {} : { requestId }), exitCode: EXIT_CODES.ok };

@@ -1,6 +1,6 @@
 /** `GET /health` and `GET /ready`: liveness and readiness bodies (upstream-service.md §6.1). */
 import { ISL_VERSION } from "@olumi/contracts";
-import { ENGINE_CONFIG, payloadHash } from "@olumi/isl-core";
+import { CONFIG_FINGERPRINT } from "@olumi/isl-core";
 
 /** The body of `GET /health` (and of `GET /ready` when ready). */
 export interface HealthBody {
@@ -27,12 +27,11 @@ export function resolveBuild(build: string | undefined, env: NodeJS.ProcessEnv =
 /** A function producing the health body for this build. */
 export function healthReporter(build: string | undefined): () => HealthBody {
   const identity = resolveBuild(build);
-  const configFingerprint = payloadHash(ENGINE_CONFIG);
   return () => ({
     status: "healthy",
     version: ISL_VERSION,
     ...identity,
     timestamp: new Date().toISOString(),
-    config_fingerprint: configFingerprint,
+    config_fingerprint: CONFIG_FINGERPRINT,
   });
 }

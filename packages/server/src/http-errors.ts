@@ -4,25 +4,13 @@
  * `toErrorEnvelope` mapping.
  */
 import { LIMITS } from "@olumi/contracts";
-import { IslError } from "@olumi/isl-core";
+import { IslError, malformedJsonError } from "@olumi/isl-core";
 
 const MAX_ECHOED_PATH = 200;
 const BODY_MEGABYTES = Math.round(LIMITS.bodyBytes / (1024 * 1024));
 
 function echoPath(path: string): string {
   return path.length > MAX_ECHOED_PATH ? `${path.slice(0, MAX_ECHOED_PATH)}…` : path;
-}
-
-/** 400: the body is not valid JSON. `detail` is the parser's message (about the caller's text only). */
-export function malformedJsonError(detail: string): IslError {
-  return new IslError("ISL_INVALID_INPUT", `Malformed JSON in request body: ${detail}`, {
-    details: { parser_message: detail },
-    recovery: {
-      hints: ["Send a single JSON object as the request body", "Check for trailing commas, unquoted keys and unbalanced brackets"],
-      suggestion: "Fix the JSON syntax and retry",
-      example: '{"dag": {"nodes": ["X", "Y"], "edges": [["X", "Y"]]}, "treatment": "X", "outcome": "Y"}',
-    },
-  });
 }
 
 /** 400: a POST body that is not JSON. (415 has no code of its own in the contract, so the envelope is ISL_INVALID_INPUT.) */

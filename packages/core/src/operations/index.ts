@@ -1,4 +1,5 @@
-export { runOperation, ENGINE_CONFIG, type RunOptions } from "./run.js";
+export { runOperation, ENGINE_CONFIG, CONFIG_FINGERPRINT, type RunOptions } from "./run.js";
+export { malformedJsonError, unknownOperationError } from "./input-errors.js";
 export { handlers, type Handler } from "./handlers.js";
 export type { HandlerContext } from "./context.js";
 export { toErrorEnvelope, type ErrorResult } from "./error-envelope.js";

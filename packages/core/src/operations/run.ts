@@ -3,12 +3,12 @@
  * failure), choose the seed (docs/determinism.md), call the pure handler, attach the metadata
  * envelope. Every adapter (server, CLI, browser, worker) goes through here.
  */
-import { ISL_VERSION, findOperation, operations, type OperationId, type RequestInput, type ResponseOf } from "@olumi/contracts";
-import { IslError } from "../errors.js";
+import { ISL_VERSION, findOperation, type OperationId, type RequestInput, type ResponseOf } from "@olumi/contracts";
 import { deriveSeed, payloadHash } from "../hash/index.js";
 import { createRng } from "../random/index.js";
 import type { HandlerContext } from "./context.js";
 import { handlers } from "./handlers.js";
+import { unknownOperationError } from "./input-errors.js";
 import { schemaError } from "./schema-errors.js";
 
 /** Options of {@link runOperation}. */
@@ -27,20 +27,16 @@ export const ENGINE_CONFIG = {
   monte_carlo_samples: 10000,
 } as const;
 
-const CONFIG_FINGERPRINT = payloadHash(ENGINE_CONFIG);
+/** `_metadata.config_fingerprint`: the first 12 hex of the SHA-256 of {@link ENGINE_CONFIG}'s canonical JSON. */
+export const CONFIG_FINGERPRINT = payloadHash(ENGINE_CONFIG);
 
 /**
- * Runs operation `id` on an unparsed request. Throws {@link IslError} for bad input
- * (422 for schema failures, 400 for domain failures such as a cyclic graph).
+ * Runs operation `id` on an unparsed request. Throws `IslError` for bad input
+ * (422 for schema failures, 400 for domain failures such as a cyclic graph, 404 for an unknown id).
  */
 export function runOperation<Id extends OperationId>(id: Id, input: RequestInput<Id> | unknown, options: RunOptions = {}): ResponseOf<Id> {
   const op = findOperation(id);
-  if (!op) {
-    throw new IslError("ISL_ROUTE_NOT_FOUND", `Unknown operation '${String(id)}'.`, {
-      details: { available: operations.map((o) => o.id) },
-      recovery: { hints: [`Available operations: ${operations.map((o) => o.id).join(", ")}`], suggestion: "Use one of the listed operation ids" },
-    });
-  }
+  if (!op) throw unknownOperationError(String(id));
   const parsed = op.request.safeParse(input);
   if (!parsed.success) throw schemaError(id, parsed.error);
   const request = parsed.data;
