@@ -4,7 +4,7 @@
  * error envelope from core's `toErrorEnvelope`. Exit codes: 0 ok, 2 bad input (4xx), 1 internal (5xx).
  */
 import { findOperation, operations, type OperationId } from "@olumi/contracts";
-import { IslError, malformedJsonError, payloadHash, runOperation, toErrorEnvelope, unknownOperationError } from "@olumi/isl-core";
+import { malformedJsonError, payloadHash, runOperation, toErrorEnvelope, unknownOperationError } from "@olumi/isl-core";
 import cliProgress from "cli-progress";
 import { readInput, writeOut, type CliIo } from "./io.js";
 
