@@ -1,12 +1,5 @@
 import { defineConfig } from "tsup";
+import { libraryBuild } from "../../tsup.base.js";
 
-/** ESM + CJS + type declarations; workspace and npm dependencies stay external. */
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-  platform: "neutral",
-});
+/** Runs wherever fetch does: Node, browsers, workers. */
+export default defineConfig(libraryBuild(["src/index.ts"]));

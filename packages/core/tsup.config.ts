@@ -1,17 +1,13 @@
 import { defineConfig } from "tsup";
+import { libraryBuild } from "../../tsup.base.js";
 
-export default defineConfig({
-  entry: {
+/** The root entry and one entry per domain subpath (`@olumi/isl-core/random`, …). */
+export default defineConfig(
+  libraryBuild({
     index: "src/index.ts",
     "random/index": "src/random/index.ts",
     "hash/index": "src/hash/index.ts",
     "numeric/index": "src/numeric/index.ts",
     "graph/index": "src/graph/index.ts",
-  },
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
-  platform: "neutral",
-});
+  }),
+);

@@ -1,12 +1,4 @@
 import { defineConfig } from "tsup";
+import { libraryBuild } from "../../tsup.base.js";
 
-/** ESM + CJS + type declarations; workspace and npm dependencies stay external. */
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-  platform: "node",
-});
+export default defineConfig(libraryBuild(["src/index.ts"], { target: "node20", platform: "node" }));

@@ -3,7 +3,7 @@
  * collider, collider with a conditioned descendant), sets of nodes, and input errors.
  */
 import { describe, expect, it } from "vitest";
-import { IslError } from "../errors.js";
+import { expectIslError } from "../../test/support/isl-error.js";
 import { createDag, dSeparated, openPath } from "./index.js";
 
 /** A chain A→B→C, a fork C←D→E and a collider E→F←G. */
@@ -47,14 +47,6 @@ describe("d-separation", () => {
     ["overlapping X and Z", () => dSeparated(dag, ["A"], ["C"], ["A"]), "ISL_INVALID_INPUT", "Node 'A' is in both the source set and the conditioning set; the sets must not overlap."],
     ["unknown conditioning node", () => dSeparated(dag, ["A"], ["C"], ["Q"]), "ISL_NODE_NOT_FOUND", "Conditioning node 'Q' not found in graph. Available nodes: A, B, C, D, E, F, G"],
   ] as const)("rejects %s", (_, fn, code, message) => {
-    let error: unknown;
-    try {
-      fn();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(IslError);
-    expect((error as IslError).code).toBe(code);
-    expect((error as IslError).message).toBe(message);
+    expectIslError(fn, code, message);
   });
 });

@@ -3,7 +3,7 @@
  * latent confounding, front-door, descendants of the exposure, several exposures, truncation.
  */
 import { describe, expect, it } from "vitest";
-import { IslError } from "../errors.js";
+import { expectIslError } from "../../test/support/isl-error.js";
 import {
   adjustmentSetVerdict,
   canonicalAdjustmentSet,
@@ -172,14 +172,6 @@ describe("input errors", () => {
     ["maxResults of 0", () => minimalAdjustmentSets(dag, "X", "Y", { maxResults: 0 }), "ISL_INVALID_INPUT", "maxResults must be a positive integer (got 0)."],
   ];
   it.each(cases)("%s", (_, fn, code, message) => {
-    let error: unknown;
-    try {
-      fn();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(IslError);
-    expect((error as IslError).code).toBe(code);
-    expect((error as IslError).message).toBe(message);
+    expectIslError(fn, code, message);
   });
 });

@@ -3,22 +3,14 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { CausalValidationResponse } from "@olumi/contracts";
-import { isIslError } from "../errors.js";
+import { expectIslError } from "../../test/support/isl-error.js";
 import { runOperation } from "./run.js";
 
 type Edge = [string, string];
 const validate = (nodes: string[], edges: Edge[], treatment: string, outcome: string, extra: Record<string, unknown> = {}) =>
   runOperation("causal/validate", { dag: { nodes, edges, ...extra }, treatment, outcome, ...("observed" in extra ? { observed: extra.observed } : {}) });
 
-function thrown(fn: () => unknown) {
-  try {
-    fn();
-  } catch (e) {
-    if (isIslError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected an IslError");
-}
+const thrown = (fn: () => unknown) => expectIslError(fn);
 
 describe("causal/validate: classic graphs", () => {
   test("upstream schema example: adjust for Brand, with the real back-door path", () => {
