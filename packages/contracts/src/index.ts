@@ -6,5 +6,6 @@ export * from "./graph-v1.js";
 export * from "./graph-v2.js";
 export * from "./envelopes.js";
 export * from "./operation.js";
+export * from "./operation-names.js";
 export * from "./operations/index.js";
 export * from "./version.js";

@@ -5,7 +5,7 @@
  * (fields with defaults are optional) and responses as *output*; when a shared schema differs
  * between the two views, the input view is published as `<Id>Input`.
  */
-import { ErrorEnvelope, ISL_VERSION, operations, type Operation } from "@olumi/contracts";
+import { ErrorEnvelope, ISL_VERSION, operationCamelName, operations, type Operation } from "@olumi/contracts";
 
 /** A JSON Schema or OpenAPI object, as plain JSON. */
 export type JsonObject = Record<string, unknown>;
@@ -17,10 +17,7 @@ const COMPONENT_PREFIX = "#/components/schemas/";
 const DEFS_PREFIX = "#/$defs/";
 
 /** `causal/validate` → `causalValidate`: the operationId of an operation. */
-export function operationIdToCamel(id: string): string {
-  const words = id.split(/[/-]/).filter((w) => w.length > 0);
-  return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join("");
-}
+export const operationIdToCamel = operationCamelName;
 
 function pascal(id: string): string {
   const camel = operationIdToCamel(id);
