@@ -24,3 +24,5 @@ export { backdoorPaths, formatPath, DEFAULT_MAX_PATHS, DEFAULT_MAX_PATH_STEPS } 
 export type { BackdoorPathOptions, GraphPath, PathArrow, PathList } from "./backdoor-paths.js";
 export { adjustmentObstructions } from "./adjustment-obstructions.js";
 export type { AdjustmentObstructions, ObstructionOptions } from "./adjustment-obstructions.js";
+export { createAdmg, bidirectedEdges } from "./admg.js";
+export type { Admg } from "./admg.js";
