@@ -12,10 +12,14 @@
 import type { Adjacency } from "./adjacency.js";
 import { ancestorMask } from "./ancestry.js";
 import type { Dag } from "./dag.js";
+import { isHiddenNodeName } from "./bidirected-nodes.js";
 import { findNode, indicesOfMask, maskOf, positiveCap, requireDisjoint, resolveNodes } from "./node-lookup.js";
 
-/** Direction of one edge along a path: `"->"` from the earlier node to the later one, `"<-"` back. */
-export type PathArrow = "->" | "<-";
+/**
+ * Direction of one edge along a path: `"->"` from the earlier node to the later one, `"<-"` back,
+ * `"<->"` a bidirected edge (an unobserved common cause of both nodes).
+ */
+export type PathArrow = "->" | "<-" | "<->";
 
 /** A path with its edge directions: `arrows[i]` joins `nodes[i]` and `nodes[i + 1]`. */
 export interface GraphPath {
@@ -177,13 +181,35 @@ function skeletonDistance(adj: Adjacency, to: number, interior: Uint8Array | und
  *
  * @param dag - The graph (for names).
  * @param list - Index paths.
- * @returns Named paths.
+ * @returns Named paths; hidden nodes of bidirected edges become `"<->"` arrows.
  */
 export function namedPaths(dag: Dag, list: IndexPathList): PathList {
-  return {
-    paths: list.paths.map((p) => ({ nodes: p.nodes.map((v) => dag.names[v]!), arrows: p.forward.map((f): PathArrow => (f ? "->" : "<-")) })),
-    truncated: list.truncated,
-  };
+  return { paths: list.paths.map((p) => namedPath(dag, p.nodes, p.forward)), truncated: list.truncated };
+}
+
+/**
+ * One index path as a named path. An interior hidden node U_ab of a bidirected edge, always met
+ * as a ← U_ab → b (it has no parents), becomes the single arrow a `"<->"` b.
+ *
+ * @param dag - The graph (for names).
+ * @param nodes - Node indices from start to end.
+ * @param forward - One flag per edge: true when it points from the earlier node to the later.
+ * @returns The named path.
+ */
+export function namedPath(dag: Dag, nodes: readonly number[], forward: readonly boolean[]): GraphPath {
+  const names: string[] = [dag.names[nodes[0]!]!];
+  const arrows: PathArrow[] = [];
+  for (let i = 1; i < nodes.length; i++) {
+    const v = nodes[i]!;
+    if (dag.hidden[v] === 1 && i + 1 < nodes.length) {
+      arrows.push("<->");
+      names.push(dag.names[nodes[++i]!]!);
+    } else {
+      arrows.push(forward[i - 1]! ? "->" : "<-");
+      names.push(dag.names[v]!);
+    }
+  }
+  return { nodes: names, arrows };
 }
 
 /**
@@ -207,16 +233,24 @@ export function backdoorPaths(dag: Dag, exposure: string, outcome: string, optio
   return namedPaths(dag, searchOpenPaths(dag, { from: x, to: y, given: maskOf(dag.size, z), intoStartOnly: true, maxPaths, maxSteps }));
 }
 
+/** The text of each arrow. */
+const ARROW_TEXT: Record<PathArrow, string> = { "->": " → ", "<-": " ← ", "<->": " ↔ " };
+
 /**
- * Renders a path with arrows, e.g. `"Price ← Brand → Revenue"`.
+ * Renders a path with arrows, e.g. `"Price ← Brand → Revenue"` or `"X ↔ Y"`. A hidden node of a
+ * bidirected edge inside the path (`a ← U_ab → b`, as built by `createDag`) is rendered `a ↔ b`.
  *
  * @param path - A path with arrows.
  * @returns The text.
  */
 export function formatPath(path: GraphPath): string {
   let out = path.nodes[0] ?? "";
-  path.arrows.forEach((arrow, i) => {
-    out += `${arrow === "->" ? " → " : " ← "}${path.nodes[i + 1]!}`;
-  });
+  for (let i = 0; i < path.arrows.length; i++) {
+    const next = path.nodes[i + 1]!;
+    if (isHiddenNodeName(next) && i + 1 < path.arrows.length && path.arrows[i] === "<-" && path.arrows[i + 1] === "->") {
+      out += `${ARROW_TEXT["<->"]}${path.nodes[i + 2]!}`;
+      i++;
+    } else out += `${ARROW_TEXT[path.arrows[i]!]}${next}`;
+  }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { graphCaseArbitrary, permutedGraphArbitrary } from "../../test/graph/arbitraries.js";
+import { graphCaseArbitrary, permutedGraphArbitrary } from "../testing/index.js";
 import { bruteDSeparated, pathIsOpen } from "../../test/graph/brute-force.reference.js";
 import { createDag, dSeparated, openPath, topologicalNames } from "./index.js";
 

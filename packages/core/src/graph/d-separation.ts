@@ -10,6 +10,7 @@
  */
 import type { Adjacency } from "./adjacency.js";
 import { ancestorMask } from "./ancestry.js";
+import { namedPath, type GraphPath } from "./backdoor-paths.js";
 import type { Dag } from "./dag.js";
 import { maskOf, namesOf, requireDisjoint, resolveNodes } from "./node-lookup.js";
 
@@ -23,6 +24,8 @@ export interface DConnectionResult {
   readonly reached: number;
   /** The d-connecting path from a source to `reached` (node indices), or null. */
   readonly path: number[] | null;
+  /** One flag per edge of `path`: true when it points from the earlier node to the later one. */
+  readonly forward: boolean[] | null;
 }
 
 /**
@@ -82,12 +85,18 @@ export function dConnectionSearch(adj: Adjacency, sources: ArrayLike<number>, ta
       }
     }
   }
-  if (reachedState < 0) return { reached: -1, path: null };
-  if (from === null) return { reached: reachedState >> 1, path: null };
+  if (reachedState < 0) return { reached: -1, path: null, forward: null };
+  if (from === null) return { reached: reachedState >> 1, path: null, forward: null };
   const path: number[] = [];
-  for (let s = reachedState; s >= 0; s = from[s]!) path.push(s >> 1);
+  const forward: boolean[] = [];
+  for (let s = reachedState; s >= 0; s = from[s]!) {
+    path.push(s >> 1);
+    // A state entered from a parent (DOWN) was reached along an edge pointing into it.
+    if (from[s]! >= 0) forward.push((s & 1) === DOWN);
+  }
   path.reverse();
-  return { reached: reachedState >> 1, path };
+  forward.reverse();
+  return { reached: reachedState >> 1, path, forward };
 }
 
 /** Resolves and checks the three sets of a d-separation query. */
@@ -119,7 +128,9 @@ export function dSeparated(dag: Dag, xs: string | readonly string[], ys: string 
 /**
  * One d-connecting path between X and Y given Z, as node names from a node of X to a node of Y,
  * or null when X and Y are d-separated by Z. The path is simple, is a shortest d-connecting path
- * in the state search, and is deterministic (ties broken by node name).
+ * in the state search, and is deterministic (ties broken by node name). The hidden node of a
+ * bidirected edge a ↔ b on the path is left out (a and b are then consecutive); use
+ * {@link dConnectingPath} for the path with its arrows.
  *
  * @param dag - The graph.
  * @param xs - X: one name or several.
@@ -132,4 +143,22 @@ export function openPath(dag: Dag, xs: string | readonly string[], ys: string | 
   const [x, y, z] = resolveQuery(dag, xs, ys, zs);
   const { path } = dConnectionSearch(dag, x, y, z, true);
   return path === null ? null : namesOf(dag, path);
+}
+
+/**
+ * The witness of {@link openPath} with its arrows: one d-connecting path from a node of X to a node
+ * of Y given Z, each edge `"->"`, `"<-"` or `"<->"` (a bidirected edge), or null when Z
+ * d-separates X and Y. Render it with `formatPath`, e.g. `"X ← Z ↔ Y"`.
+ *
+ * @param dag - The graph.
+ * @param xs - X: one name or several.
+ * @param ys - Y: one name or several.
+ * @param zs - Z: the conditioning names (may be empty).
+ * @returns The path with arrows, or null.
+ * @throws IslError ISL_NODE_NOT_FOUND for unknown names; ISL_INVALID_INPUT when the sets overlap.
+ */
+export function dConnectingPath(dag: Dag, xs: string | readonly string[], ys: string | readonly string[], zs: string | readonly string[] = []): GraphPath | null {
+  const [x, y, z] = resolveQuery(dag, xs, ys, zs);
+  const { path, forward } = dConnectionSearch(dag, x, y, z, true);
+  return path === null ? null : namedPath(dag, path, forward!);
 }

@@ -45,10 +45,12 @@ export function listNamesForMessage(names: readonly string[]): string {
  */
 export function findNode(dag: Dag, name: string, role = "Node"): number {
   const index = typeof name === "string" ? dag.indexOf.get(name) : undefined;
-  if (index !== undefined) return index;
+  // NOTE: the hidden nodes of bidirected edges are internal: they cannot be named.
+  if (index !== undefined && dag.hidden[index] !== 1) return index;
   const shown = typeof name === "string" ? name : String(name);
-  throw new IslError("ISL_NODE_NOT_FOUND", `${role} node '${shown}' not found in graph. Available nodes: ${listNamesForMessage(dag.names)}`, {
-    details: { role, node: shown, availableNodes: dag.names.slice(0, 200) },
+  const available = dag.names.filter((_, v) => dag.hidden[v] !== 1);
+  throw new IslError("ISL_NODE_NOT_FOUND", `${role} node '${shown}' not found in graph. Available nodes: ${listNamesForMessage(available)}`, {
+    details: { role, node: shown, availableNodes: available.slice(0, 200) },
     recovery: {
       hints: [`Check the spelling and case of '${shown}'.`, "Use one of the available nodes, or add the node to the graph."],
       suggestion: `Use a node that exists in the graph as the ${role.toLowerCase()} node.`,
@@ -113,15 +115,19 @@ export function maskOf(size: number, indices: ArrayLike<number>): Uint8Array {
 }
 
 /**
- * Names of node indices, in the order given.
+ * Names of node indices, in the order given; the hidden nodes of bidirected edges are left out
+ * (so a path a ← U_ab → b becomes the consecutive names a, b).
  *
  * @param dag - The graph.
  * @param indices - Node indices.
  * @returns Their names.
  */
 export function namesOf(dag: Dag, indices: ArrayLike<number>): string[] {
-  const out: string[] = new Array<string>(indices.length);
-  for (let i = 0; i < indices.length; i++) out[i] = dag.names[indices[i] as number]!;
+  const out: string[] = [];
+  for (let i = 0; i < indices.length; i++) {
+    const v = indices[i] as number;
+    if (dag.hidden[v] !== 1) out.push(dag.names[v]!);
+  }
   return out;
 }
 

@@ -1,19 +1,36 @@
 /**
- * fast-check arbitraries for random DAGs: a random topological order, each forward pair an edge
- * with a drawn probability, some nodes latent; plus random disjoint node sets for queries.
+ * fast-check arbitraries for random DAG queries: a random topological order, each forward pair an
+ * edge with a drawn probability, some nodes latent, and random disjoint node sets X, Y, Z for
+ * d-separation and adjustment queries; plus a permutation of a graph's input lists (for
+ * order-independence properties). Complexity: O(N²) draws per graph (one roll per forward pair).
+ * Reference: none (test-data generation); DAGs drawn by orienting a random graph along a random
+ * permutation, as in P. Erdős, A. Rényi (1959) with a random order.
  */
 import fc from "fast-check";
-import type { PlainGraph } from "./brute-force.reference.js";
 
-/** Options for {@link dagArbitrary}. */
+/** A graph as plain lists, ready for `createDag`. */
+export interface GraphSpec {
+  /** Node names. */
+  nodes: string[];
+  /** Directed edges `[from, to]`. */
+  edges: [string, string][];
+  /** Latent (unobserved) nodes. */
+  latent: string[];
+  /** Bidirected edges `[a, b]` (unobserved common causes), when the graph has any. */
+  bidirected?: [string, string][];
+}
+
+/** Options of {@link graphCaseArbitrary}. */
 export interface DagArbitraryOptions {
+  /** Fewest nodes (default 4, at least 2). */
   minNodes?: number;
+  /** Most nodes (default 10). */
   maxNodes?: number;
-  /** Smallest edge probability, in percent. */
+  /** Smallest edge probability, in percent (default 10). */
   minDensity?: number;
-  /** Largest edge probability, in percent. */
+  /** Largest edge probability, in percent (default 50). */
   maxDensity?: number;
-  /** Largest latent probability, in percent. */
+  /** Largest latent probability, in percent (default 30). */
   maxLatent?: number;
   /** Make the outcome the topologically last node and the exposure one of the others. */
   outcomeLast?: boolean;
@@ -21,7 +38,8 @@ export interface DagArbitraryOptions {
 
 /** A random DAG and a random query on it. */
 export interface GraphCase {
-  graph: PlainGraph;
+  /** The graph (no bidirected edges). */
+  graph: GraphSpec;
   /** One or more exposures. */
   xs: string[];
   /** One or more outcomes, disjoint from xs. */
@@ -30,12 +48,30 @@ export interface GraphCase {
   zs: string[];
 }
 
-/** Node names whose code-unit order differs from their numeric order (n10 < n2). */
+/**
+ * The name of node `i`: `n0`, `n1`, … — chosen so that code-unit order differs from numeric
+ * order (`n10` < `n2`), which catches code that confuses the two.
+ *
+ * @param i - Node number.
+ * @returns The name.
+ */
 export const nodeName = (i: number): string => `n${i}`;
 
 /**
- * A random DAG with a random query: one exposure and one outcome, plus (when `maxSetSize` > 1)
- * a few more of each, and a random conditioning set.
+ * A random DAG with a random query: one exposure and one outcome, plus (when `maxSetSize` > 1) a
+ * few more of each, and a random conditioning set. Latent nodes may be in any role. Graph sizes
+ * are drawn without fast-check's bias towards small values (tiny graphs make trivial cases).
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(graphCaseArbitrary({ maxNodes: 8 }), ({ graph, xs, ys, zs }) => {
+ *   const dag = createDag(graph);
+ *   expect(dSeparated(dag, xs, ys, zs)).toBe(dSeparated(dag, ys, xs, zs));
+ * }), { seed: 1 });
+ * ```
+ *
+ * @param options - Graph size, density and latent rate; `maxSetSize` (default 1) caps |X| and |Y|.
+ * @returns The arbitrary.
  */
 export function graphCaseArbitrary(options: DagArbitraryOptions & { maxSetSize?: number } = {}): fc.Arbitrary<GraphCase> {
   const { minNodes = 4, maxNodes = 10, minDensity = 10, maxDensity = 50, maxLatent = 30, maxSetSize = 1, outcomeLast = false } = options;
@@ -83,13 +119,25 @@ export function graphCaseArbitrary(options: DagArbitraryOptions & { maxSetSize?:
   });
 }
 
-/** A permutation of a graph's input lists (nodes, edges, latent), driven by fast-check. */
-export function permutedGraphArbitrary(graph: PlainGraph): fc.Arbitrary<PlainGraph> {
+/**
+ * A permutation of a graph's input lists (nodes, edges, latent nodes and, when present,
+ * bidirected edges, each of which may also be written the other way round). Every graph
+ * algorithm must give the same answer on all of them.
+ *
+ * @param graph - The graph.
+ * @returns An arbitrary of equivalent inputs.
+ */
+export function permutedGraphArbitrary(graph: GraphSpec): fc.Arbitrary<GraphSpec> {
+  const shuffled = <T>(list: readonly T[]): fc.Arbitrary<T[]> => fc.shuffledSubarray([...list], { minLength: list.length, maxLength: list.length });
+  const base = fc.record({ nodes: shuffled(graph.nodes), edges: shuffled(graph.edges), latent: shuffled(graph.latent) });
+  const bidirected = graph.bidirected;
+  if (bidirected === undefined) return base.map((p) => ({ nodes: p.nodes, edges: p.edges, latent: p.latent }));
   return fc
-    .record({
-      nodes: fc.shuffledSubarray(graph.nodes, { minLength: graph.nodes.length, maxLength: graph.nodes.length }),
-      edges: fc.shuffledSubarray(graph.edges, { minLength: graph.edges.length, maxLength: graph.edges.length }),
-      latent: fc.shuffledSubarray(graph.latent, { minLength: graph.latent.length, maxLength: graph.latent.length }),
-    })
-    .map((p) => ({ nodes: p.nodes, edges: p.edges, latent: p.latent }));
+    .tuple(base, shuffled(bidirected), fc.array(fc.boolean(), { minLength: bidirected.length, maxLength: bidirected.length }))
+    .map(([p, pairs, flips]) => ({
+      nodes: p.nodes,
+      edges: p.edges,
+      latent: p.latent,
+      bidirected: pairs.map(([a, b], i): [string, string] => (flips[i] ? [b, a] : [a, b])),
+    }));
 }

@@ -1,0 +1,166 @@
+/**
+ * Benchmark of d-separation on 1,000-node sparse DAGs (each node draws 0–5 parents among earlier
+ * nodes: ≈2.5 edges per node; 10% latent nodes; a second family adds 50 bidirected edges). Target
+ * of issue 3: one query under 5 ms. Measured separately: the query on a prebuilt graph
+ * (`dSeparated`, and `dConnectingPath` with its witness), `createDag` alone, and build + query
+ * together. The baseline, measured in the same run and paired run by run, is one plain
+ * breadth-first search over the skeleton from the query's source on the same typed arrays — the
+ * floor for any linear-time graph search. For the build, a second baseline is the bare work of
+ * reading the input: one pass that counts the edges per node through a Map of the names.
+ *
+ * Run: `cd /work/main && npx tsx --conditions=@olumi/source benchmarks/src/dseparation-1000.ts`
+ */
+import { createDag, dConnectingPath, dSeparated, type Dag, type DagInput } from "../../packages/core/src/graph/index.js";
+import { printTable } from "./timing.js";
+
+/** mulberry32: a small seeded 32-bit generator (the benchmark's only randomness). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random sparse DAG input: shuffled names, 0–5 parents among earlier nodes, 10% latent, `bidirected` random pairs. */
+function randomInput(n: number, seed: number, bidirected: number): DagInput {
+  const rand = mulberry32(seed);
+  const names = Array.from({ length: n }, (_, i) => `v${i}`);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [names[i], names[j]] = [names[j]!, names[i]!];
+  }
+  const edges: [string, string][] = [];
+  for (let j = 1; j < n; j++) {
+    const k = Math.floor(rand() * 6);
+    for (let t = 0; t < k; t++) edges.push([names[Math.floor(rand() * j)]!, names[j]!]);
+  }
+  const latent = names.filter(() => rand() < 0.1);
+  const pairs: [string, string][] = [];
+  while (pairs.length < bidirected) {
+    const a = names[Math.floor(rand() * n)]!;
+    const b = names[Math.floor(rand() * n)]!;
+    if (a !== b) pairs.push([a, b]);
+  }
+  return { nodes: names, edges, latent, bidirected: pairs };
+}
+
+/** One breadth-first search over the skeleton from `source`: the linear-time floor. */
+function skeletonBfs(dag: Dag, source: number, seen: Uint8Array, queue: Int32Array): number {
+  seen.fill(0);
+  seen[source] = 1;
+  queue[0] = source;
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const v = queue[head]!;
+    for (let k = dag.childStart[v]!; k < dag.childStart[v + 1]!; k++) {
+      const w = dag.children[k]!;
+      if (seen[w] === 0) {
+        seen[w] = 1;
+        queue[tail++] = w;
+      }
+    }
+    for (let k = dag.parentStart[v]!; k < dag.parentStart[v + 1]!; k++) {
+      const w = dag.parents[k]!;
+      if (seen[w] === 0) {
+        seen[w] = 1;
+        queue[tail++] = w;
+      }
+    }
+  }
+  return tail;
+}
+
+/** The bare reading of the input: names into a Map, then one pass over the edges counting degrees. */
+function readInput(input: DagInput): number {
+  const index = new Map<string, number>();
+  input.nodes.forEach((name, i) => index.set(name, i));
+  const degree = new Int32Array(input.nodes.length);
+  for (const [a, b] of input.edges) {
+    degree[index.get(a)!]! += 1;
+    degree[index.get(b)!]! += 1;
+  }
+  return degree[0]!;
+}
+
+/** Times `fn` and `baseline` alternately, `reps` times each after warm-up; medians of ms and of the per-run ratio. */
+function paired(fn: () => void, baseline: () => void, reps = 31, warmup = 5): { op: number; base: number; ratio: number } {
+  for (let i = 0; i < warmup; i++) {
+    fn();
+    baseline();
+  }
+  const op: number[] = [];
+  const base: number[] = [];
+  const ratio: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    baseline();
+    const t1 = performance.now();
+    fn();
+    const t2 = performance.now();
+    base.push(t1 - t0);
+    op.push(t2 - t1);
+    ratio.push((t2 - t1) / Math.max(t1 - t0, 1e-6));
+  }
+  return { op: mid(op), base: mid(base), ratio: mid(ratio) };
+}
+
+/** The median of a list. */
+function mid(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
+const N = 1000;
+const GRAPHS = 5;
+const QUERIES = 200;
+let sink = 0;
+
+for (const bidirected of [0, 50]) {
+  const rows: (string | number)[][] = [];
+  const acc = new Map<string, { op: number[]; base: number[]; ratio: number[] }>();
+  const record = (what: string, count: number, p: { op: number; base: number; ratio: number }): void => {
+    const entry = acc.get(what) ?? { op: [], base: [], ratio: [] };
+    entry.op.push((1000 * p.op) / count);
+    entry.base.push((1000 * p.base) / count);
+    entry.ratio.push(p.ratio);
+    acc.set(what, entry);
+  };
+  let edges = 0;
+  for (let g = 0; g < GRAPHS; g++) {
+    const input = randomInput(N, 2000 + g, bidirected);
+    const dag = createDag(input);
+    edges += input.edges.length;
+    const rand = mulberry32(500 + g);
+    const visible = input.nodes;
+    const observed = visible.filter((v) => !(input.latent ?? []).includes(v));
+    const queries = Array.from({ length: QUERIES }, () => {
+      const x = visible[Math.floor(rand() * N)]!;
+      let y = x;
+      while (y === x) y = visible[Math.floor(rand() * N)]!;
+      const z = observed.filter((v) => v !== x && v !== y && rand() < 4 / observed.length);
+      return { x, y, z, xi: dag.indexOf.get(x)! };
+    });
+    const seen = new Uint8Array(dag.size);
+    const queue = new Int32Array(dag.size);
+    const bfsAll = (): void => {
+      for (const q of queries) sink += skeletonBfs(dag, q.xi, seen, queue);
+    };
+    record("dSeparated, prebuilt graph", QUERIES, paired(() => queries.forEach((q) => (sink += dSeparated(dag, q.x, q.y, q.z) ? 1 : 0)), bfsAll));
+    record("dConnectingPath (witness), prebuilt", QUERIES, paired(() => queries.forEach((q) => (sink += dConnectingPath(dag, q.x, q.y, q.z)?.nodes.length ?? 0)), bfsAll));
+    const q0 = queries[0]!;
+    record("createDag alone", 1, paired(() => (sink += createDag(input).size), () => (sink += skeletonBfs(dag, q0.xi, seen, queue)), 21, 3));
+    record("createDag alone vs reading the input", 1, paired(() => (sink += createDag(input).size), () => (sink += readInput(input)), 21, 3));
+    record("build + one query", 1, paired(() => (sink += dSeparated(createDag(input), q0.x, q0.y, q0.z) ? 1 : 0), () => (sink += skeletonBfs(dag, q0.xi, seen, queue)), 21, 3));
+  }
+  for (const [what, r] of acc) rows.push([what, mid(r.op).toFixed(1), mid(r.base).toFixed(1), `${mid(r.ratio).toFixed(1)}×`]);
+  printTable(
+    `d-separation, ${N} nodes, mean ${(edges / GRAPHS).toFixed(0)} directed edges, 10% latent, ${bidirected} bidirected edges (${GRAPHS} graphs, ${QUERIES} queries each; medians)`,
+    ["operation", "µs per op", "baseline µs", "ratio"],
+    rows,
+  );
+}
+console.log("\nbaseline: one skeleton BFS from the query's source (except 'vs reading the input': a Map of the names and one pass over the edges)");
+if (sink === -1) console.log("unreachable");
