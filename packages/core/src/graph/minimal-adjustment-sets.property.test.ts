@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { graphCaseArbitrary, permutedGraphArbitrary } from "../../test/graph/arbitraries.js";
+import { graphCaseArbitrary, permutedGraphArbitrary } from "../testing/index.js";
 import { bruteAdjustment, maskOfNames } from "../../test/graph/brute-force.reference.js";
 import { canonicalAdjustmentSet, createDag, isAdjustmentSet, minimalAdjustmentSets, minimumAdjustmentSet } from "./index.js";
 

@@ -5,7 +5,10 @@
  * A = C_s: a node of R\U on the boundary either joins A (and A is re-closed) or is excluded for the
  * rest of that branch (joins U). Nodes outside R can never be in a separator, so a boundary node
  * outside R is absorbed into A during closure; with that rule every node of the search tree outputs
- * a distinct separator ⊆ R and no subtree is barren.
+ * a distinct separator ⊆ R and no subtree is barren. Two preprocessing steps: nodes that every
+ * separator must contain (I) are deleted, and edges joining two neighbours of s (or two of t) are
+ * dropped — they never change which sets separate s from t, and moral graphs have a clique on the
+ * parents of X and of Y, so this makes every closure much cheaper.
  * Complexity: O(n·(n + m)) per closure, O(n²·(n + m)) delay between outputs, O(n²) space.
  * References: K. Takata, "Space-optimal, backtracking algorithms to list the minimal vertex
  * separators of a graph", Discrete Applied Mathematics 158 (2010) 1660–1667; B. van der Zander,
@@ -112,6 +115,61 @@ function boundaryOf(g: UndirectedAdjacency, side: Uint8Array, mark: Uint8Array):
   return out;
 }
 
+/**
+ * The graph with every edge at a removed node dropped (removed nodes stay, isolated).
+ *
+ * @param g - Undirected graph.
+ * @param removed - Mask of nodes to isolate.
+ * @returns A new adjacency over the same nodes.
+ */
+export function withoutNodes(g: UndirectedAdjacency, removed: Uint8Array): UndirectedAdjacency {
+  const start = new Int32Array(g.size + 1);
+  const neighbours = new Int32Array(g.neighbours.length);
+  let fill = 0;
+  for (let v = 0; v < g.size; v++) {
+    start[v] = fill;
+    if (removed[v] !== 0) continue;
+    for (let k = g.start[v]!; k < g.start[v + 1]!; k++) {
+      const w = g.neighbours[k]!;
+      if (removed[w] === 0) neighbours[fill++] = w;
+    }
+  }
+  start[g.size] = fill;
+  return { size: g.size, start, neighbours: neighbours.slice(0, fill) };
+}
+
+/**
+ * The graph without the edges that join two neighbours of s or two neighbours of t. They never
+ * matter for s–t separation: for any S avoiding s and t, both ends of such an edge (when not in S)
+ * lie in the component of s (resp. t) of G − S, and a node of S next to s or t keeps that neighbour.
+ * So the minimal s–t separators are the same, and every closure scans fewer edges (moral graphs
+ * have a clique on the parents of X and on the parents of Y).
+ *
+ * @param g - Undirected graph.
+ * @param s - Source node.
+ * @param t - Target node.
+ * @returns The pruned adjacency over the same nodes.
+ */
+export function withoutEdgesAroundEnds(g: UndirectedAdjacency, s: number, t: number): UndirectedAdjacency {
+  const nearS = new Uint8Array(g.size);
+  const nearT = new Uint8Array(g.size);
+  for (let k = g.start[s]!; k < g.start[s + 1]!; k++) nearS[g.neighbours[k]!] = 1;
+  for (let k = g.start[t]!; k < g.start[t + 1]!; k++) nearT[g.neighbours[k]!] = 1;
+  const start = new Int32Array(g.size + 1);
+  const neighbours = new Int32Array(g.neighbours.length);
+  let fill = 0;
+  for (let v = 0; v < g.size; v++) {
+    start[v] = fill;
+    for (let k = g.start[v]!; k < g.start[v + 1]!; k++) {
+      const w = g.neighbours[k]!;
+      if ((nearS[v] !== 0 && nearS[w] !== 0) || (nearT[v] !== 0 && nearT[w] !== 0)) continue;
+      neighbours[fill++] = w;
+    }
+  }
+  start[g.size] = fill;
+  return { size: g.size, start, neighbours: neighbours.slice(0, fill) };
+}
+
 /** One node of the backtracking tree. */
 interface Frame {
   readonly side: Uint8Array;
@@ -130,24 +188,27 @@ interface Frame {
  * @param s - Source node (never in a separator).
  * @param t - Target node (never in a separator).
  * @param allowed - Mask of nodes allowed in a separator (`s` and `t` are ignored).
+ * @param removed - Optional mask of nodes deleted from `g` first (used when every separator must
+ *   contain a set I: the separators containing I are I plus the separators of g − I).
  * @returns A generator of separators.
  */
-export function* minimalSeparators(g: UndirectedAdjacency, s: number, t: number, allowed: Uint8Array): Generator<Int32Array, void, undefined> {
-  const n = g.size;
+export function* minimalSeparators(g: UndirectedAdjacency, s: number, t: number, allowed: Uint8Array, removed?: Uint8Array): Generator<Int32Array, void, undefined> {
+  const graph = withoutEdgesAroundEnds(removed === undefined ? g : withoutNodes(g, removed), s, t);
+  const n = graph.size;
   const allowedHere = allowed.slice();
   allowedHere[s] = 0;
   allowedHere[t] = 0;
   const scratch: Scratch = { boundary: new Uint8Array(n), targetSide: new Uint8Array(n), separator: new Uint8Array(n), queue: new Int32Array(n) };
   const mark = new Uint8Array(n);
   const makeFrame = (side: Uint8Array, excluded: Uint8Array): [Frame, Int32Array] => {
-    const sep = boundaryOf(g, side, mark);
+    const sep = boundaryOf(graph, side, mark);
     const candidates = sep.filter((v) => excluded[v] === 0);
     return [{ side, excluded, candidates, next: 0 }, sep];
   };
   const rootSide = new Uint8Array(n);
   rootSide[s] = 1;
   const rootExcluded = new Uint8Array(n);
-  if (!closeSide(g, s, t, allowedHere, rootSide, rootExcluded, scratch)) return;
+  if (!closeSide(graph, s, t, allowedHere, rootSide, rootExcluded, scratch)) return;
   const [root, rootSeparator] = makeFrame(rootSide, rootExcluded);
   yield rootSeparator;
   const stack: Frame[] = [root];
@@ -164,7 +225,7 @@ export function* minimalSeparators(g: UndirectedAdjacency, s: number, t: number,
     for (let j = 0; j < i; j++) excluded[frame.candidates[j]!] = 1;
     const side = frame.side.slice();
     side[v] = 1;
-    if (!closeSide(g, s, t, allowedHere, side, excluded, scratch)) continue;
+    if (!closeSide(graph, s, t, allowedHere, side, excluded, scratch)) continue;
     const [child, separator] = makeFrame(side, excluded);
     yield separator;
     stack.push(child);

@@ -28,11 +28,13 @@ export interface ContractedMoralGraph {
  * @param adj - The DAG (for adjustment: the proper back-door graph).
  * @param xMask - Mask of X.
  * @param yMask - Mask of Y (disjoint from X).
+ * @param extraSeeds - Optional further nodes whose ancestors join the ancestral set (An(X ∪ Y ∪ I),
+ *   for separators that must contain I; van der Zander et al. 2019, §3).
  * @returns The contracted moral graph.
  */
-export function contractedMoralGraph(adj: Adjacency, xMask: Uint8Array, yMask: Uint8Array): ContractedMoralGraph {
+export function contractedMoralGraph(adj: Adjacency, xMask: Uint8Array, yMask: Uint8Array, extraSeeds: ArrayLike<number> = []): ContractedMoralGraph {
   const n = adj.size;
-  const seeds: number[] = [];
+  const seeds: number[] = Array.from(extraSeeds);
   for (let v = 0; v < n; v++) if (xMask[v] !== 0 || yMask[v] !== 0) seeds.push(v);
   const anc = ancestorMask(adj, seeds);
   const local = new Int32Array(n).fill(-1);
