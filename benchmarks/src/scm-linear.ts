@@ -1,0 +1,206 @@
+/**
+ * Benchmark of the SCM engine on linear-Gaussian SCMs over random DAGs (5 and 50 nodes; 1,000 and
+ * 10,000 samples), against a hand-written Float64Array loop that evaluates the same model with the
+ * same noise generator (the practical floor), measured in the same run; the upstream Python + numpy
+ * figures are printed for reference (recorded, not measured here).
+ *
+ * Model: nodes X0 … X(N−1) in a random order; each earlier node is a parent of a later one with
+ * probability min(0.5, 4 / (N − 1)) (≈ 1 parent per node at N = 5, ≈ 2 at N = 50); root nodes are
+ * exogenous, X ~ N(0, 1); every other node is `X_j = Σ c_k · X_parent + U_j` with U_j ~ N(0, 1) and
+ * coefficients uniform in [−1, 1] (3 decimals). Both sides draw every noise column with
+ * `rng.fork(name).fillNormal`, allocate fresh columns per run, and evaluate the equations.
+ *
+ * Rows: "simulate" = the whole `simulate()` call (draws + equations + non-finite counts) against the
+ * hand-written loop with the same draws; "equations only" = the compiled kernels over pre-drawn
+ * columns against the hand-written arithmetic alone. The floor is the faster of two hand-written
+ * variants (one pass per parent; one pass per node with an inner loop over parents).
+ *
+ * Run from the repository root: npx tsx --conditions=@olumi/source benchmarks/src/scm-linear.ts
+ */
+import { createRng, type Rng } from "@olumi/isl-core/random";
+import { buildStructuralModel, createScratch, forEachBlock, simulate, BLOCK_SIZE, type Simulation, type StructuralCausalModel } from "@olumi/isl-core/scm";
+import { medianMs, printTable } from "../src/timing.js";
+
+/** Upstream in-process medians (Python + numpy), ms, from the peer measurement in issue 4. */
+const UPSTREAM_MS: ReadonlyMap<string, number> = new Map([
+  ["5x10000", 1.15],
+  ["50x10000", 9.8],
+  ["50x1000", 2.3],
+]);
+
+/** A linear-Gaussian SCM: JSON for the engine and the same structure for the hand-written loop. */
+interface LinearCase {
+  readonly json: { variables: string[]; equations: Record<string, string>; distributions: Record<string, { type: "normal"; parameters: { mean: number; std: number } }> };
+  /** Nodes in generation (topological) order with their parents' indices and coefficients. */
+  readonly nodes: readonly { name: string; parents: readonly number[]; weights: readonly number[] }[];
+}
+
+/** Builds a random linear SCM with `size` nodes. */
+function randomLinearScm(size: number, rng: Rng): LinearCase {
+  const p = Math.min(0.5, 4 / (size - 1));
+  const nodes: { name: string; parents: number[]; weights: number[] }[] = [];
+  const json: LinearCase["json"] = { variables: [], equations: {}, distributions: {} };
+  for (let j = 0; j < size; j++) {
+    const name = `X${j}`;
+    const parents: number[] = [];
+    const weights: number[] = [];
+    for (let k = 0; k < j; k++) {
+      if (rng.next() < p) {
+        parents.push(k);
+        weights.push(Math.round(rng.uniform(-1, 1) * 1000) / 1000);
+      }
+    }
+    nodes.push({ name, parents, weights });
+    json.variables.push(name);
+    if (parents.length === 0) json.distributions[name] = { type: "normal", parameters: { mean: 0, std: 1 } };
+    else {
+      json.equations[name] = [...parents.map((k, i) => `${weights[i]} * X${k}`), `U${j}`].join(" + ");
+      json.distributions[`U${j}`] = { type: "normal", parameters: { mean: 0, std: 1 } };
+    }
+  }
+  return { json, nodes };
+}
+
+/** Columns of the hand-written loop: one per node, plus the noise columns of non-root nodes. */
+interface HandColumns {
+  readonly columns: Float64Array[];
+  readonly noise: Float64Array[];
+}
+
+/** Allocates the hand-written loop's columns (roots' noise is their own column). */
+function allocate(c: LinearCase, n: number): HandColumns {
+  const columns = c.nodes.map(() => new Float64Array(n));
+  const noise = c.nodes.map((node, j) => (node.parents.length === 0 ? columns[j]! : new Float64Array(n)));
+  return { columns, noise };
+}
+
+/** Draws the exogenous columns exactly as `simulate` does: one fork per variable. */
+function drawNoise(c: LinearCase, rng: Rng, into: HandColumns): HandColumns {
+  c.nodes.forEach((node, j) => rng.fork(node.parents.length === 0 ? node.name : `U${j}`).fillNormal(into.noise[j]!, 0, 1));
+  return into;
+}
+
+/** Hand-written equations, one pass per parent: out = U; out += c · parent. */
+function handWrittenPerParent(c: LinearCase, columns: Float64Array[], noise: Float64Array[], n: number): void {
+  for (let j = 0; j < c.nodes.length; j++) {
+    const node = c.nodes[j]!;
+    if (node.parents.length === 0) continue;
+    const out = columns[j]!;
+    out.set(noise[j]!);
+    for (let k = 0; k < node.parents.length; k++) {
+      const w = node.weights[k]!;
+      const parent = columns[node.parents[k]!]!;
+      for (let i = 0; i < n; i++) out[i] = out[i]! + w * parent[i]!;
+    }
+  }
+}
+
+/** Hand-written equations, one pass per node with an inner loop over the parents. */
+function handWrittenPerNode(c: LinearCase, columns: Float64Array[], noise: Float64Array[], n: number): void {
+  for (let j = 0; j < c.nodes.length; j++) {
+    const node = c.nodes[j]!;
+    const m = node.parents.length;
+    if (m === 0) continue;
+    const out = columns[j]!;
+    const u = noise[j]!;
+    const parents = node.parents.map((k) => columns[k]!);
+    const weights = node.weights;
+    for (let i = 0; i < n; i++) {
+      let acc = 0;
+      for (let k = 0; k < m; k++) acc += weights[k]! * parents[k]![i]!;
+      out[i] = acc + u[i]!;
+    }
+  }
+}
+
+/** The compiled kernels of `model` over pre-drawn columns (what `simulate` runs after drawing). */
+function equationsOnly(model: StructuralCausalModel, columns: Float64Array[], n: number): void {
+  const scratch = createScratch(model.registers, Math.min(n, BLOCK_SIZE));
+  const steps = model.endogenous.map((name) => ({ slot: model.slotOf.get(name)!, kernel: model.equations.get(name)!.compiled.kernel }));
+  forEachBlock(columns, n, (views, _start, count) => {
+    for (const { slot, kernel } of steps) kernel(views, views[slot]!, count, scratch);
+  });
+}
+
+const fmt = (x: number): string => x.toFixed(3);
+const rows: (string | number)[][] = [];
+const eqRows: (string | number)[][] = [];
+const structure = createRng("scm-linear-benchmark").fork("structure");
+for (const size of [5, 50]) {
+  const c = randomLinearScm(size, structure.fork(String(size)));
+  const model = buildStructuralModel(c.json);
+  for (const n of [1000, 10000]) {
+    const rng = createRng(7);
+    let checksum = 0;
+    const timing = { warmup: 30, reps: 51 };
+    const measure = (reuse: boolean): { ours: number; perParent: number; perNode: number } => {
+      let previous: Simulation | undefined;
+      const ours = medianMs(() => {
+        const sim = simulate(model, { samples: n, rng, reuse: reuse ? previous : undefined });
+        previous = sim;
+        checksum += sim.columns.get(`X${size - 1}`)![0]!;
+      }, timing);
+      const kept = allocate(c, n);
+      const perParent = medianMs(() => {
+        const { columns, noise } = drawNoise(c, rng, reuse ? kept : allocate(c, n));
+        handWrittenPerParent(c, columns, noise, n);
+        checksum += columns[size - 1]![0]!;
+      }, timing);
+      const perNode = medianMs(() => {
+        const { columns, noise } = drawNoise(c, rng, reuse ? kept : allocate(c, n));
+        handWrittenPerNode(c, columns, noise, n);
+        checksum += columns[size - 1]![0]!;
+      }, timing);
+      return { ours, perParent, perNode };
+    };
+    // Same model, same draws: both sides must agree before their times mean anything.
+    const sim = simulate(model, { samples: n, rng });
+    const hand = drawNoise(c, rng, allocate(c, n));
+    handWrittenPerParent(c, hand.columns, hand.noise, n);
+    const last = sim.columns.get(`X${size - 1}`)!;
+    const maxDiff = hand.columns[size - 1]!.reduce((m, v, i) => Math.max(m, Math.abs(v - last[i]!)), 0);
+    if (!(maxDiff < 1e-9)) throw new Error(`hand-written loop and simulate disagree by ${maxDiff}`);
+    const upstream = UPSTREAM_MS.get(`${size}x${n}`);
+    const edges = c.nodes.reduce((sum, node) => sum + node.parents.length, 0);
+    for (const reuse of [false, true]) {
+      const { ours, perParent, perNode } = measure(reuse);
+      const floor = Math.min(perParent, perNode);
+      rows.push([
+        `${size} nodes (${edges} edges) x ${n}`,
+        reuse ? "reused" : "fresh",
+        fmt(ours),
+        fmt(floor),
+        perParent <= perNode ? "per parent" : "per node",
+        (ours / floor).toFixed(2),
+        upstream === undefined ? "-" : upstream.toFixed(2),
+        upstream === undefined ? "-" : `${(upstream / ours).toFixed(1)}x`,
+      ]);
+    }
+
+    // Equations only, over the same pre-drawn columns (ours need the model's slot order).
+    const drawn = drawNoise(c, rng, allocate(c, n));
+    const byName = new Map<string, Float64Array>();
+    c.nodes.forEach((node, j) => {
+      byName.set(node.name, drawn.columns[j]!);
+      if (node.parents.length > 0) byName.set(`U${j}`, drawn.noise[j]!);
+    });
+    const slotColumns = model.order.map((name) => byName.get(name)!);
+    const eqOurs = medianMs(() => equationsOnly(model, slotColumns, n), { warmup: 20, reps: 51 });
+    const eqPerParent = medianMs(() => handWrittenPerParent(c, drawn.columns, drawn.noise, n), { warmup: 20, reps: 51 });
+    const eqPerNode = medianMs(() => handWrittenPerNode(c, drawn.columns, drawn.noise, n), { warmup: 20, reps: 51 });
+    const eqFloor = Math.min(eqPerParent, eqPerNode);
+    eqRows.push([`${size} nodes x ${n}`, fmt(eqOurs), fmt(eqFloor), eqPerParent <= eqPerNode ? "per parent" : "per node", (eqOurs / eqFloor).toFixed(2)]);
+    if (Number.isNaN(checksum)) throw new Error("benchmark produced NaN");
+  }
+}
+printTable("Linear SCM simulation: ISL simulate() vs hand-written Float64Array loop with the same draws (median ms)", [
+  "model",
+  "columns",
+  "ISL ms",
+  "floor ms",
+  "floor variant",
+  "ratio ISL/floor",
+  "upstream ms",
+  "speed-up vs upstream",
+], rows);
+printTable("Equations only, over pre-drawn columns (median ms)", ["model", "ISL kernels ms", "hand loop ms", "hand variant", "ratio"], eqRows);
