@@ -14,9 +14,11 @@ describe("example requests", () => {
     expect(r.adjustment_sets).toEqual([["Brand"]]);
   });
 
-  test("latent confounder: not identifiable by adjustment, measure Motivation", () => {
+  test("latent confounder: not identifiable by adjustment (front-door through Skill instead), measure Motivation", () => {
     const r = runOperation("causal/validate", JSON.parse(readFileSync(`${dir}causal-validate.latent-confounder.json`, "utf8")));
-    expect(r.status).toBe("cannot_identify");
+    expect(r.adjustment_sets).toEqual([]);
+    expect(r.method).toBe("front_door");
+    expect(r.front_door_sets).toEqual([["Skill"]]);
     expect(r.suggestions?.map((s) => s.action.measure_node)).toEqual(["Motivation"]);
   });
 

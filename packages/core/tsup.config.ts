@@ -9,5 +9,8 @@ export default defineConfig(
     "hash/index": "src/hash/index.ts",
     "numeric/index": "src/numeric/index.ts",
     "graph/index": "src/graph/index.ts",
+    "identify/index": "src/identify/index.ts",
+    "scm/index": "src/scm/index.ts",
+    "testing/index": "src/testing/index.ts",
   }),
 );

@@ -1,6 +1,6 @@
 /**
  * @olumi/isl-core: pure, seeded causal-inference and decision-science algorithms.
- * Domain subpaths: `@olumi/isl-core/random`, `/hash`, `/numeric`, `/graph`.
+ * Domain subpaths: `@olumi/isl-core/random`, `/hash`, `/numeric`, `/graph`, `/scm`.
  */
 export { IslError, isIslError, type Recovery, type IslErrorOptions } from "./errors.js";
 export * from "./operations/index.js";
@@ -8,3 +8,5 @@ export * from "./random/index.js";
 export * from "./hash/index.js";
 export * from "./numeric/index.js";
 export * from "./graph/index.js";
+export * from "./identify/index.js";
+export * from "./scm/index.js";

@@ -8,6 +8,8 @@ import { DAGStructure, NodeName } from "../dag.js";
 import { ConfidenceLevel, ExplanationMetadata, ResponseMetadata } from "../envelopes.js";
 import { LIMITS } from "../limits.js";
 import { defineOperation } from "../operation.js";
+import { ConditionalInstrument } from "./causal-instruments.js";
+import { HedgeWitness } from "./causal-identify.js";
 
 /** `CausalValidationRequest`. */
 export const CausalValidationRequest = z
@@ -76,7 +78,10 @@ export const ValidationStatus = z.enum(["identifiable", "uncertain", "cannot_ide
 export const CausalValidationResponse = z
   .object({
     status: ValidationStatus,
-    method: z.string().optional(),
+    method: z
+      .string()
+      .optional()
+      .describe('How the effect is identified: "backdoor", "front_door", "do_calculus" (the complete ID algorithm) or "instrumental_variables" (linear models only).'),
     adjustment_sets: z.array(z.array(z.string())).optional().describe("Every minimal adjustment set (each sorted; the list sorted), up to max_results."),
     adjustment_sets_truncated: z.boolean().optional(),
     minimal_set: z.array(z.string()).optional().describe("The smallest adjustment set; ties broken by the sorted node names."),
@@ -85,6 +90,14 @@ export const CausalValidationResponse = z
     has_causal_path: z.boolean().optional(),
     latent_nodes: z.array(z.string()).optional(),
     identification_formula: z.string().optional(),
+    front_door_sets: z.array(z.array(z.string())).optional().describe("Every minimal front-door set (each sorted; the list sorted), up to max_results."),
+    front_door_sets_truncated: z.boolean().optional(),
+    instruments: z
+      .array(ConditionalInstrument)
+      .optional()
+      .describe("Conditional instruments with their conditioning sets (valid for linear models), at most 10 (or max_results if smaller); causal/instruments lists them all."),
+    instruments_truncated: z.boolean().optional(),
+    hedge: HedgeWitness.optional().describe("When the ID algorithm proves the effect is not identifiable from the observed distribution: the hedge (F, F′)."),
     structured_assumptions: z.array(AssumptionDetail).optional(),
     alternative_methods: z.array(AlternativeMethod).optional(),
     backdoor_paths: z.array(z.string()).optional().describe('Back-door paths open given the empty set, e.g. "Price ← Brand → Revenue".'),
@@ -105,9 +118,11 @@ export const causalValidate = defineOperation({
   id: "causal/validate",
   request: CausalValidationRequest,
   response: CausalValidationResponse,
-  summary: "Identify the causal effect of a treatment on an outcome by covariate adjustment",
+  summary: "Identify the causal effect of a treatment on an outcome: adjustment, front-door, do-calculus or instruments",
   description:
-    "Validates the DAG, then applies the generalised adjustment criterion (latent nodes honoured): lists every minimal adjustment set, the smallest one, the canonical set, the open back-door paths, and the identification formula. When no adjustment set exists it says why and which variable to measure.",
+    "Validates the DAG, then applies the generalised adjustment criterion (latent nodes and bidirected edges honoured): lists every minimal adjustment set, the smallest one, the canonical set, the open back-door paths, and the identification formula. " +
+    "Front-door sets, conditional instruments and the complete ID algorithm are always evaluated and reported in `alternative_methods`; when adjustment fails the effect is identified by the front-door formula, else by ID (do-calculus), else by instrumental variables (linear models only). " +
+    "When nothing identifies it, the hedge proves it, and the suggestions say which variable to measure.",
   tags: ["Causal Inference"],
   metric: "isl_causal_validations_total",
   deterministic: true,

@@ -3,10 +3,19 @@
  * bundle, client and OpenAPI document are all generated from it.
  */
 import type { z } from "zod";
+import { analysisIdentifiability, analysisIdentifiabilityDag } from "./analysis-identifiability.js";
+import { batchValidate } from "./batch-validate.js";
+import { causalAdjustmentSets } from "./causal-adjustment-sets.js";
+import { causalDSeparation } from "./causal-d-separation.js";
+import { causalIdentify } from "./causal-identify.js";
+import { causalImpliedIndependencies } from "./causal-implied-independencies.js";
+import { causalInstruments } from "./causal-instruments.js";
 import { causalValidate } from "./causal-validate.js";
+import { causalValidateStrategies } from "./causal-validate-strategies.js";
+import { graphFromDot, graphToDot } from "./graph-dot.js";
 
 /** Every operation, sorted by id. */
-export const operations = [causalValidate] as const;
+export const operations = [analysisIdentifiability, analysisIdentifiabilityDag, batchValidate, causalAdjustmentSets, causalDSeparation, causalIdentify, causalImpliedIndependencies, causalInstruments, causalValidate, causalValidateStrategies, graphFromDot, graphToDot] as const;
 
 /** The id of an operation in the table. */
 export type OperationId = (typeof operations)[number]["id"];
@@ -35,4 +44,13 @@ export function isOperationId(id: string): id is OperationId {
   return byId.has(id);
 }
 
+export * from "./analysis-identifiability.js";
+export * from "./batch-validate.js";
+export * from "./causal-adjustment-sets.js";
+export * from "./causal-d-separation.js";
+export * from "./causal-identify.js";
+export * from "./causal-implied-independencies.js";
+export * from "./causal-instruments.js";
 export * from "./causal-validate.js";
+export * from "./causal-validate-strategies.js";
+export * from "./graph-dot.js";

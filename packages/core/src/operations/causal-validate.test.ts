@@ -66,8 +66,9 @@ describe("causal/validate: classic graphs", () => {
     expect(r.issues?.map((i) => i.type)).toContain("missing_connection");
   });
 
-  test("latent confounder ⇒ cannot_identify, with the unblockable path and what to measure", () => {
-    const r = validate(["X", "U", "Y", "M"], [["U", "X"], ["U", "Y"], ["X", "M"], ["M", "Y"]], "X", "Y", { latent: ["U"] });
+  test("latent confounder ⇒ cannot_identify, with the unblockable path, the hedge and what to measure", () => {
+    // X → Y with X ← U → Y and U unmeasured: no adjustment set, no front-door set, no instrument; ID finds a hedge.
+    const r = validate(["X", "U", "Y"], [["U", "X"], ["U", "Y"], ["X", "Y"]], "X", "Y", { latent: ["U"] });
     expect(r.status).toBe("cannot_identify");
     expect(r.reason).toBe("unmeasured_confounding");
     expect(r.adjustment_sets).toEqual([]);
@@ -75,6 +76,60 @@ describe("causal/validate: classic graphs", () => {
     expect(r.backdoor_paths).toEqual(["X ← U → Y"]);
     expect(r.issues?.[0]?.description).toContain("X ← U → Y");
     expect(r.suggestions?.map((s) => s.action.measure_node)).toEqual(["U"]);
+    expect(r.hedge).toEqual({ f: ["X", "Y"], f_prime: ["Y"] });
+    expect(r.alternative_methods?.map((m) => [m.method, m.applicable])).toEqual([
+      ["backdoor", false],
+      ["front_door", false],
+      ["do_calculus", false],
+      ["instrumental_variables", false],
+    ]);
+    expect(CausalValidationResponse.safeParse(r).success).toBe(true);
+  });
+
+  test("front-door graph (X → M → Y, X ← U → Y, U latent) ⇒ identifiable by the front-door formula", () => {
+    const r = validate(["X", "U", "Y", "M"], [["U", "X"], ["U", "Y"], ["X", "M"], ["M", "Y"]], "X", "Y", { latent: ["U"] });
+    expect(r.status).toBe("identifiable");
+    expect(r.method).toBe("front_door");
+    expect(r.front_door_sets).toEqual([["M"]]);
+    expect(r.identification_formula).toBe("P(Y|do(X)) = Σ_{M} P(M|X) Σ_{X'} P(Y|X', M) P(X')");
+    expect(r.adjustment_sets).toEqual([]);
+    expect(r.backdoor_paths).toEqual(["X ← U → Y"]);
+    expect(r.alternative_methods?.map((m) => [m.method, m.applicable])).toEqual([
+      ["backdoor", false],
+      ["front_door", true],
+      ["do_calculus", true],
+      ["instrumental_variables", false],
+    ]);
+    // Measuring U would allow plain adjustment: an optional suggestion.
+    expect(r.suggestions?.map((s) => [s.action.measure_node, s.priority])).toEqual([["U", "optional"]]);
+    expect(CausalValidationResponse.safeParse(r).success).toBe(true);
+  });
+
+  test("napkin graph ⇒ identifiable by the do-calculus only (ID), with the estimand", () => {
+    const r = validate(["W", "Z", "X", "Y"], [["W", "Z"], ["Z", "X"], ["X", "Y"]], "X", "Y", { bidirected: [["W", "X"], ["W", "Y"]] });
+    expect(r.status).toBe("identifiable");
+    expect(r.method).toBe("do_calculus");
+    expect(r.identification_formula).toMatch(/^P\(Y \| do\(X\)\) = /);
+    expect(r.front_door_sets).toEqual([]);
+    // Z given W is also a conditional instrument, but nonparametric identification comes first.
+    expect(r.instruments).toEqual([{ instrument: "Z", conditioning_set: ["W"], estimand: "β(X → Y) = Cov(Y, Z | W) / Cov(X, Z | W)" }]);
+    expect(r.alternative_methods?.map((m) => [m.method, m.applicable])).toEqual([
+      ["backdoor", false],
+      ["front_door", false],
+      ["do_calculus", true],
+      ["instrumental_variables", true],
+    ]);
+  });
+
+  test("classic instrument with X ↔ Y ⇒ identifiable only under linearity, with the hedge", () => {
+    const r = validate(["I", "X", "Y"], [["I", "X"], ["X", "Y"]], "X", "Y", { bidirected: [["X", "Y"]] });
+    expect(r.status).toBe("identifiable");
+    expect(r.method).toBe("instrumental_variables");
+    expect(r.reason).toBe("identified_under_linearity");
+    expect(r.confidence).toBe("medium");
+    expect(r.identification_formula).toBe("β(X → Y) = Cov(Y, I) / Cov(X, I)");
+    expect(r.hedge).toEqual({ f: ["X", "Y"], f_prime: ["Y"] });
+    expect(r.structured_assumptions?.map((a) => a.type)).toContain("linearity");
     expect(CausalValidationResponse.safeParse(r).success).toBe(true);
   });
 
@@ -160,7 +215,15 @@ describe("causal/validate agrees with the oracle end to end", () => {
   test.each(oracle.map((c) => [c.id, c] as const))("case %i", (_id, c) => {
     const r = runOperation("causal/validate", { dag: { nodes: c.nodes, edges: c.edges, latent: c.latent }, treatment: c.exposure, outcome: c.outcome, max_results: 1000 });
     expect(r.has_causal_path).toBe(c.has_causal_path);
-    expect(r.status).toBe(c.adjustment.identifiable_by_adjustment || !c.has_causal_path ? "identifiable" : "cannot_identify");
+    if (c.adjustment.identifiable_by_adjustment) expect([r.status, r.method]).toEqual(["identifiable", "backdoor"]);
+    else if (!c.has_causal_path) expect([r.status, r.method]).toEqual(["identifiable", "do_calculus"]);
+    else {
+      // Adjustment fails: front-door, ID or instruments may still identify the effect, else a hedge proves it cannot be.
+      expect(r.method === undefined ? r.status : r.method).toBe(
+        (r.front_door_sets ?? []).length > 0 ? "front_door" : r.hedge === undefined ? "do_calculus" : (r.instruments ?? []).length > 0 ? "instrumental_variables" : "cannot_identify",
+      );
+      expect(r.alternative_methods?.[0]).toMatchObject({ method: "backdoor", applicable: false });
+    }
     expect(r.canonical_adjustment_set).toEqual(c.adjustment.canonical);
     expect(r.empty_set_valid).toBe(c.adjustment.empty_set_valid);
     if (c.adjustment.minimal_sets_truncated) {
