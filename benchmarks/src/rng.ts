@@ -1,6 +1,7 @@
 /**
- * Benchmark of the ISL random kernel: milliseconds per million draws for uniforms, scalar normals
- * and a 1e6-element column fill of normals, each next to a baseline measured in the same run —
+ * Benchmark of the ISL random kernel: milliseconds per million draws for uniforms, scalar normals,
+ * a 1e6-element column fill of normals, and 50 streams × 10,000 normals (the SCM pattern: fresh forks,
+ * and 50 live streams), each next to a baseline measured in the same run —
  * a hand-written xoshiro128** loop into a Float64Array (uniforms) and Box–Muller normals on it.
  * Method: warm-up runs, then the median of several timed repetitions. O(reps × n) time.
  * References: D. Blackman, S. Vigna, "Scrambled linear pseudorandom number generators",
@@ -13,6 +14,10 @@ import { createRng } from "@olumi/isl-core/random";
 
 /** Draws per timed repetition. */
 const DRAWS = 1_000_000;
+/** Streams in the multi-stream rows (one per SCM variable, as in a 50-node model). */
+const STREAMS = 50;
+/** Draws per stream in the multi-stream rows. */
+const STREAM_LENGTH = 10_000;
 /** Untimed repetitions before timing (lets the JIT optimise every loop). */
 const WARMUP_REPS = 3;
 /** Timed repetitions; the median is reported. */
@@ -93,6 +98,9 @@ function main(): void {
   const rng = createRng("benchmark").fork("rng");
   const word = xoshiro128ss(0x1234abcd);
   const perMillion = 1_000_000 / DRAWS;
+  // The SCM case: one stream per variable, many Rng instances alive at once.
+  const streams = Array.from({ length: STREAMS }, (_, k) => rng.fork(`live${k}`));
+  const streamColumns = Array.from({ length: STREAMS }, () => new Float64Array(STREAM_LENGTH));
 
   const rows: Row[] = [
     {
@@ -120,6 +128,22 @@ function main(): void {
     {
       task: "normal column 1e6, rng.fillNormal",
       isl: medianMs(() => rng.fillNormal(out, 0, 1), out) * perMillion,
+      baselineName: "Box–Muller on xoshiro128**",
+      baseline: medianMs(() => baselineBoxMuller(word, base), base) * perMillion,
+    },
+    {
+      task: `normal, ${STREAMS} forks x ${STREAM_LENGTH} (fork + fillNormal)`,
+      isl: medianMs(() => {
+        for (let k = 0; k < STREAMS; k++) rng.fork(`U${k}`).fillNormal(streamColumns[k]!, 0, 1);
+      }, streamColumns[0]!) * (1_000_000 / (STREAMS * STREAM_LENGTH)),
+      baselineName: "Box–Muller on xoshiro128**",
+      baseline: medianMs(() => baselineBoxMuller(word, base), base) * perMillion,
+    },
+    {
+      task: `normal, ${STREAMS} live streams x ${STREAM_LENGTH} (fillNormal)`,
+      isl: medianMs(() => {
+        for (let k = 0; k < STREAMS; k++) streams[k]!.fillNormal(streamColumns[k]!, 0, 1);
+      }, streamColumns[0]!) * (1_000_000 / (STREAMS * STREAM_LENGTH)),
       baselineName: "Box–Muller on xoshiro128**",
       baseline: medianMs(() => baselineBoxMuller(word, base), base) * perMillion,
     },

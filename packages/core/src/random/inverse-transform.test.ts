@@ -3,6 +3,7 @@
  * moments within 5 SE and KS against exact CDFs at α = 0.001.
  */
 import { describe, expect, it } from "vitest";
+import { triangularInverse } from "./inverse-transform.js";
 import { createRng } from "./rng.js";
 import { expectKolmogorovSmirnov, expectMoments, STANDARD_ERRORS } from "./statistical-checks.test-support.js";
 
@@ -22,6 +23,18 @@ describe("uniform(min, max)", () => {
 
   it("min = max returns min", () => {
     expect(createRng(1).uniform(4, 4)).toBe(4);
+  });
+});
+
+describe("triangular on a subnormal-scale interval", () => {
+  it.each([
+    { min: -1.6175153588772387e-162, mode: 0, max: 0, u: 1 - 2 ** -53 },
+    { min: 0, mode: 0, max: 1.6175153588772387e-162, u: 0 },
+  ])("stays in [$min, $max] although the root overshoots (u = $u)", ({ min, mode, max, u }) => {
+    // (max − min)² ≈ 2.6e-324 rounds up to the smallest subnormal 4.9e-324, whose root exceeds the width.
+    expect(Math.sqrt((max - min) * (max - min))).toBeGreaterThan(max - min);
+    const t = triangularInverse({ next: () => u, nextUint32: () => 0 }, min, mode, max);
+    expect(t >= min && t <= max).toBe(true);
   });
 });
 

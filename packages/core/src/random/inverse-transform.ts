@@ -4,6 +4,7 @@
  * Reference: L. Devroye, "Non-Uniform Random Variate Generation", Springer (1986), §II.2
  * (inversion method); numpy `Generator.triangular` for the two-branch triangular inverse.
  */
+import { portableLog } from "./portable-log.js";
 import type { RandomSource } from "./random-source.js";
 
 /**
@@ -21,14 +22,15 @@ export function uniformBetween(source: RandomSource, min: number, max: number): 
 
 /**
  * Exponential with mean `scale` (rate 1/scale): −scale·ln(1 − U), U in [0, 1), so never infinite.
- * For U a multiple of 2⁻⁵³, 1 − U is exact, so `Math.log` loses nothing against `log1p` here.
+ * For U a multiple of 2⁻⁵³, 1 − U is exact, so a log loses nothing against `log1p` here; the log is
+ * {@link portableLog}, so draws are bit-identical in every JavaScript engine.
  *
  * @param source - Uniform bit source.
  * @param scale - Mean, > 0.
  * @returns A draw in [0, ∞).
  */
 export function exponentialScale(source: RandomSource, scale: number): number {
-  return -scale * Math.log(1 - source.next());
+  return -scale * portableLog(1 - source.next());
 }
 
 /**
@@ -40,14 +42,16 @@ export function exponentialScale(source: RandomSource, scale: number): number {
  * @param min - Lower bound.
  * @param mode - Peak, min ≤ mode ≤ max.
  * @param max - Upper bound, > min.
- * @returns A draw in [min, max].
+ * @returns A draw in [min, max] (clamped there against rounding).
  */
 export function triangularInverse(source: RandomSource, min: number, mode: number, max: number): number {
   const width = max - min;
   const u = source.next();
   const leftWidth = mode - min;
-  if (u * width < leftWidth) return min + Math.sqrt(u * width * leftWidth);
-  return max - Math.sqrt((1 - u) * width * (max - mode));
+  // NOTE: for widths near 1e-162 the products under the roots round in the subnormal range and the
+  // root can overshoot the interval, so the result is clamped to [min, max].
+  if (u * width < leftWidth) return Math.min(max, min + Math.sqrt(u * width * leftWidth));
+  return Math.max(min, max - Math.sqrt((1 - u) * width * (max - mode)));
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
- * Tests of `Rng`: reproducibility, golden outputs of xor4096 keyed by SHA-256, 53-bit uniforms, and
+ * Tests of `Rng`: reproducibility, pinned xoshiro128** outputs keyed by SHA-256, 53-bit uniforms, and
  * fork independence and stability.
  */
 import { describe, expect, it } from "vitest";
 import { IslError } from "../errors.js";
 import { createRng, Rng } from "./rng.js";
+import { streamKey } from "./seed-path.js";
+import { referenceStateFromKey, referenceXoshiro128Words } from "./xoshiro128-reference.test-support.js";
 
 /** First `n` uniforms of a stream. */
 function draws(rng: Rng, n = 8): number[] {
@@ -33,18 +35,28 @@ describe("createRng: reproducibility", () => {
     expect(draws(createRng(42))).toEqual(draws(createRng("42")));
   });
 
-  it("is pinned to xor4096 keyed by SHA-256 of the seed path (golden values for seed 42)", () => {
-    // Golden values from seedrandom's lib/xor4096.js seeded with the string
-    // "73475cb40a568e8da8a045ced110137e159f890ac4da883b6b17dc651b3a8049" = sha256("42"):
-    // words w1…w5 as unsigned integers; next() = ((w4 >>> 5)·2²⁶ + (w5 >>> 6)) / 2⁵³.
-    // A change here changes every seeded result ISL has ever produced.
+  it("is pinned to xoshiro128** seeded with SHA-256 of the seed path (checked against a BigInt reference)", () => {
+    // sha256("42") = 73475cb40a568e8da8a045ced110137e…: state (0x73475cb4, 0x0a568e8d, 0xa8a045ce,
+    // 0xd110137e). A change here changes every seeded result ISL produces.
+    const key = "73475cb40a568e8da8a045ced110137e159f890ac4da883b6b17dc651b3a8049";
+    const words = referenceXoshiro128Words(referenceStateFromKey(key), 5);
     const rng = createRng(42);
-    expect([rng.nextUint32(), rng.nextUint32(), rng.nextUint32()]).toEqual([1650162944, 1663555399, 1250929748]);
-    const w4 = 2241233864;
-    const w5 = 2147122890;
-    const expectedNext = ((w4 >>> 5) * 2 ** 26 + (w5 >>> 6)) / 2 ** 53;
-    expect(expectedNext).toBe(0.5218279249959886);
+    expect([rng.nextUint32(), rng.nextUint32(), rng.nextUint32()]).toEqual(words.slice(0, 3));
+    const expectedNext = ((words[3]! >>> 5) * 2 ** 26 + (words[4]! >>> 6)) / 2 ** 53;
     expect(rng.next()).toBe(expectedNext);
+    // The same pin as literals (also computed with a Python transcription of the step).
+    expect(words).toEqual([2609341793, 467351020, 143278678, 2250002679, 553722792]);
+  });
+
+  it("agrees with the BigInt reference over 10,000 words, through next() and fillUniform", () => {
+    const words = referenceXoshiro128Words(referenceStateFromKey(streamKey("42/long")), 10_000);
+    const scalar = createRng(42).fork("long");
+    const fromNext = Array.from({ length: 2500 }, () => scalar.next());
+    const fromFill = Array.from(createRng(42).fork("long").fillUniform(new Float64Array(2500)));
+    const expected = Array.from({ length: 2500 }, (_, i) => ((words[2 * i]! >>> 5) * 2 ** 26 + (words[2 * i + 1]! >>> 6)) / 2 ** 53);
+    expect(fromNext).toEqual(expected);
+    expect(fromFill).toEqual(expected);
+    expect(Array.from({ length: 5000 }, () => scalar.nextUint32())).toEqual(words.slice(5000));
   });
 
   it.each([{ seed: Number.NaN }, { seed: Infinity }, { seed: "" }, { seed: null as unknown as number }, { seed: {} as unknown as number }])(
@@ -79,6 +91,34 @@ describe("Rng.next and nextUint32", () => {
       const w = rng.nextUint32();
       expect(Number.isInteger(w) && w >= 0 && w < 2 ** 32).toBe(true);
     }
+  });
+});
+
+describe("column fills (fused kernels) and scalar draws", () => {
+  it.each([{ n: 100_000 }, { n: 0 }, { n: 1 }])("fillNormal of $n equals $n scalar normal() calls and leaves the same state", ({ n }) => {
+    // At n = 100,000 about 1,500 attempts take the wedge/tail slow path inside the fused loop.
+    const filled = createRng("fill-vs-scalar");
+    const column = filled.fillNormal(new Float64Array(n), 0.5, 2);
+    const scalar = createRng("fill-vs-scalar");
+    const expected = Float64Array.from({ length: n }, () => scalar.normal(0.5, 2));
+    expect(column).toEqual(expected);
+    expect(draws(filled, 4)).toEqual(draws(scalar, 4));
+  });
+
+  it("fillUniform leaves the stream where the same count of next() calls would", () => {
+    const filled = createRng("uniform-state");
+    filled.fillUniform(new Float64Array(1001));
+    const scalar = createRng("uniform-state");
+    draws(scalar, 1001);
+    expect(filled.nextUint32()).toBe(scalar.nextUint32());
+  });
+
+  it("interleaved fills and scalar draws stay in step", () => {
+    const a = createRng("interleave");
+    const b = createRng("interleave");
+    const fromFills = [...a.fillNormal(new Float64Array(3)), a.next(), ...a.fillUniform(new Float64Array(2)), a.normal(), ...a.fillLognormal(new Float64Array(2))];
+    const fromScalars = [b.normal(), b.normal(), b.normal(), b.next(), b.next(), b.next(), b.normal(), b.lognormal(), b.lognormal()];
+    expect(fromFills).toEqual(fromScalars);
   });
 });
 

@@ -1,14 +1,14 @@
 /**
  * `Rng`: a seeded stream of random numbers with named, independent forks and the samplers ISL uses
- * (scalar and column-filling). The generator is Brent's xorgens xor4096 (via seedrandom), keyed by
- * SHA-256 of the stream's seed path; uniforms carry 53 random bits built from two 32-bit words.
- * Complexity: O(1) per scalar draw, O(n) per column fill with no allocation; fork O(path length)
- * plus the generator's 512-word warm-up.
- * Reference: R. P. Brent, "Some long-period random number generators using shifts and xors",
- * ANZIAM J. 48 (2007) C188–C202; docs/determinism.md for the seed and fork rules.
+ * (scalar and column-filling). The generator is xoshiro128**, implemented here with its 128-bit
+ * state in one Int32Array per stream (no per-instance closures, so every call site that draws from
+ * an `Rng` stays monomorphic however many streams exist); the state is the SHA-256 of the stream's
+ * seed path. Uniforms carry 53 random bits built from two 32-bit words.
+ * Complexity: O(1) per scalar draw, O(n) per column fill with no allocation; fork O(path length).
+ * Reference: D. Blackman, S. Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS
+ * 47(4) (2021); docs/determinism.md for the seed and fork rules.
  */
-/// <reference path="./seedrandom-xor4096.d.ts" />
-import xor4096 from "seedrandom/lib/xor4096.js";
+import { fillNormalColumn, fillUniformColumn } from "./column-kernels.js";
 import { IslError } from "../errors.js";
 import { betaFromGammas } from "./beta.js";
 import { boundedInt } from "./bounded-int.js";
@@ -18,6 +18,7 @@ import { checkColumn, checkInterval, checkLocationScale, checkPositive, checkPro
 import type { RandomSource } from "./random-source.js";
 import { childSeedPath, rootSeedPath, streamKey } from "./seed-path.js";
 import { fisherYatesShuffle, type MutableSequence } from "./shuffle.js";
+import { xoshiro128StateFromKey } from "./xoshiro128.js";
 import { standardNormal } from "./ziggurat-normal.js";
 
 const TWO_POW_53 = 9007199254740992;
@@ -39,16 +40,17 @@ function invalidBound(method: string, n: unknown): never {
 export class Rng implements RandomSource {
   /** Path that identifies this stream: the escaped root seed, then "/"-separated fork names. */
   readonly seedPath: string;
-  private readonly word: () => number;
+  /** xoshiro128** state s0 … s3 (signed 32-bit words), advanced by every draw. */
+  private readonly state: Int32Array;
 
   /**
    * Builds the stream for a seed path (use {@link createRng} or {@link Rng.fork} instead).
    *
-   * @param seedPath - Escaped seed path; the generator is keyed by SHA-256 of it.
+   * @param seedPath - Escaped seed path; the generator state is SHA-256 of it.
    */
   constructor(seedPath: string) {
     this.seedPath = seedPath;
-    this.word = xor4096(streamKey(seedPath)).int32;
+    this.state = xoshiro128StateFromKey(streamKey(seedPath));
   }
 
   /**
@@ -67,13 +69,24 @@ export class Rng implements RandomSource {
 
   /** Next uniform integer in [0, 2³²). */
   nextUint32(): number {
-    return this.word() >>> 0;
+    // One xoshiro128** step, as in xoshiro128Next (xoshiro128.ts), inlined.
+    const state = this.state;
+    const s0 = state[0]!;
+    const s1 = state[1]!;
+    const s2 = state[2]! ^ s0;
+    const s3 = state[3]! ^ s1;
+    const m = Math.imul(s1, 5);
+    state[0] = s0 ^ s3;
+    state[1] = s1 ^ s2;
+    state[2] = s2 ^ (s1 << 9);
+    state[3] = (s3 << 11) | (s3 >>> 21);
+    return Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
   }
 
   /** Next uniform double in [0, 1) with 53 random bits (a multiple of 2⁻⁵³). */
   next(): number {
-    const high = this.word() >>> 5;
-    const low = this.word() >>> 6;
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
     return (high * 67108864 + low) * INV_TWO_POW_53;
   }
 
@@ -182,8 +195,7 @@ export class Rng implements RandomSource {
   fillUniform(out: Float64Array, min = 0, max = 1): Float64Array {
     checkColumn("fillUniform", out);
     checkInterval("uniform", min, max);
-    const width = max - min;
-    for (let i = 0, n = out.length; i < n; i++) out[i] = min + width * this.next();
+    fillUniformColumn(this.state, out, min, max - min);
     return out;
   }
 
@@ -191,7 +203,7 @@ export class Rng implements RandomSource {
   fillNormal(out: Float64Array, mean = 0, sd = 1): Float64Array {
     checkColumn("fillNormal", out);
     checkLocationScale("normal", "mean", mean, "sd", sd);
-    for (let i = 0, n = out.length; i < n; i++) out[i] = mean + sd * standardNormal(this);
+    fillNormalColumn(this.state, this, out, mean, sd);
     return out;
   }
 
@@ -199,7 +211,8 @@ export class Rng implements RandomSource {
   fillLognormal(out: Float64Array, mu = 0, sigma = 1): Float64Array {
     checkColumn("fillLognormal", out);
     checkLocationScale("lognormal", "mu", mu, "sigma", sigma);
-    for (let i = 0, n = out.length; i < n; i++) out[i] = Math.exp(mu + sigma * standardNormal(this));
+    fillNormalColumn(this.state, this, out, mu, sigma);
+    for (let i = 0, n = out.length; i < n; i++) out[i] = Math.exp(out[i]!);
     return out;
   }
 

@@ -6,13 +6,19 @@ import { describe, expect, it } from "vitest";
 import { normalCdf } from "../numeric/normal-cdf.js";
 import { createRng } from "./rng.js";
 import { expectKolmogorovSmirnov, expectMoments, STANDARD_ERRORS } from "./statistical-checks.test-support.js";
-import { ZIGGURAT_LAYERS, ZIGGURAT_R, ZIGGURAT_TABLES } from "./ziggurat-normal.js";
+import { ZIGGURAT_AREA, ZIGGURAT_LAYERS, ZIGGURAT_R, ZIGGURAT_TABLES } from "./ziggurat-normal.js";
 
 const N = 100_000;
 const density = (x: number): number => Math.exp(-0.5 * x * x);
 
 describe("ziggurat tables", () => {
   const { x, fi, area } = ZIGGURAT_TABLES;
+
+  it("the area literal is r·f(r) + √(2π)·Φ(−r) to within 2 ulp", () => {
+    const computed = ZIGGURAT_R * density(ZIGGURAT_R) + Math.sqrt(2 * Math.PI) * normalCdf(-ZIGGURAT_R);
+    expect(area).toBe(ZIGGURAT_AREA);
+    expect(Math.abs(ZIGGURAT_AREA - computed)).toBeLessThanOrEqual(2 * Number.EPSILON * ZIGGURAT_AREA);
+  });
 
   it("layer edges decrease from x[0] = V/f(r) through x[1] = r to x[256] = 0", () => {
     expect(x[1]).toBe(ZIGGURAT_R);

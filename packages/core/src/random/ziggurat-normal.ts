@@ -9,7 +9,8 @@
  * normal random samples" (2005); G. Marsaglia, "Generating a variable from the tail of the normal
  * distribution", Technometrics 6 (1964) 101–102.
  */
-import { normalCdf } from "../numeric/normal-cdf.js";
+import { portableExp } from "./portable-exp.js";
+import { portableLog } from "./portable-log.js";
 import type { RandomSource } from "./random-source.js";
 
 /** Number of layers (boxes) of the ziggurat. */
@@ -20,24 +21,33 @@ export const ZIGGURAT_R = 3.6541528853610088;
 const TWO_POW_52 = 4503599627370496;
 const INV_R = 1 / ZIGGURAT_R;
 
-/** Unnormalised normal density f(x) = exp(−x²/2). */
+/**
+ * Common layer area V = r·f(r) + √(2π)·Φ(−r) for r = {@link ZIGGURAT_R}, as evaluated in double
+ * precision (Marsaglia–Tsang print 0.00492867323399 for 256 layers). Written as a literal because
+ * Φ would need `Math.exp`, whose last bit differs between engines; the tests recompute it.
+ */
+export const ZIGGURAT_AREA = 0.004928673233974657;
+
+/** Unnormalised normal density f(x) = exp(−x²/2), bit-identical in every engine. */
 function density(x: number): number {
-  return Math.exp(-0.5 * x * x);
+  return portableExp(-0.5 * x * x);
 }
 
 /**
  * Layer geometry: every layer has area V = r·f(r) + ∫_r^∞ f = r·f(r) + √(2π)·Φ(−r).
  * x[0] = V/f(r) (virtual width of the base layer), x[1] = r, x[i+1] = f⁻¹(f(x[i]) + V/x[i]),
- * x[256] = 0. Layer i spans heights f(x[i])…f(x[i+1]) with width x[i].
+ * x[256] = 0. Layer i spans heights f(x[i])…f(x[i+1]) with width x[i]. Only basic operations,
+ * `Math.sqrt` (correctly rounded everywhere), portableExp and portableLog are used, so the tables,
+ * and hence every normal draw, are bit-identical in every JavaScript engine.
  */
 function buildTables(): { x: Float64Array; ki: Float64Array; wi: Float64Array; fi: Float64Array; area: number } {
-  const area = ZIGGURAT_R * density(ZIGGURAT_R) + Math.sqrt(2 * Math.PI) * normalCdf(-ZIGGURAT_R);
+  const area = ZIGGURAT_AREA;
   const x = new Float64Array(ZIGGURAT_LAYERS + 1);
   x[0] = area / density(ZIGGURAT_R);
   x[1] = ZIGGURAT_R;
   for (let i = 1; i < ZIGGURAT_LAYERS - 1; i++) {
     const xi = x[i] as number;
-    x[i + 1] = Math.sqrt(-2 * Math.log(density(xi) + area / xi));
+    x[i + 1] = Math.sqrt(-2 * portableLog(density(xi) + area / xi));
   }
   x[ZIGGURAT_LAYERS] = 0;
   const ki = new Float64Array(ZIGGURAT_LAYERS);
@@ -66,8 +76,9 @@ const FI = ZIGGURAT_TABLES.fi;
 function tail(source: RandomSource): number {
   for (;;) {
     // NOTE: 1 − u with u in [0, 1) is an exact uniform in (0, 1], so the logs are finite.
-    const xx = -INV_R * Math.log(1 - source.next());
-    const yy = -Math.log(1 - source.next());
+    // portableLog, not Math.log: the tail value must be bit-identical in every engine.
+    const xx = -INV_R * portableLog(1 - source.next());
+    const yy = -portableLog(1 - source.next());
     if (yy + yy > xx * xx) return ZIGGURAT_R + xx;
   }
 }
@@ -75,8 +86,15 @@ function tail(source: RandomSource): number {
 /**
  * Slow path, taken in ~1.5% of attempts: the rejected attempt (layer, 52-bit abscissa `u`, sign)
  * goes to the tail sampler (layer 0) or the wedge test; on rejection, fresh attempts follow.
+ * Exported for the fused column kernel, which runs the fast path inline and calls this otherwise.
+ *
+ * @param source - Uniform bit source the attempt came from (further draws are taken from it).
+ * @param layer - Layer index of the rejected attempt, 0…255.
+ * @param u - Its 52-bit abscissa, an integer in [0, 2⁵²).
+ * @param negative - Its sign bit.
+ * @returns A standard normal variate.
  */
-function wedgeOrTail(source: RandomSource, layer: number, u: number, negative: boolean): number {
+export function wedgeOrTail(source: RandomSource, layer: number, u: number, negative: boolean): number {
   for (;;) {
     if (layer === 0) {
       const t = tail(source);
@@ -84,7 +102,7 @@ function wedgeOrTail(source: RandomSource, layer: number, u: number, negative: b
     }
     const x = u * WI[layer]!;
     const fLow = FI[layer]!;
-    if (fLow + source.next() * (FI[layer + 1]! - fLow) < Math.exp(-0.5 * x * x)) return negative ? -x : x;
+    if (fLow + source.next() * (FI[layer + 1]! - fLow) < density(x)) return negative ? -x : x;
     const low = source.nextUint32();
     const high = source.nextUint32();
     layer = low & 0xff;
@@ -107,6 +125,8 @@ export function standardNormal(source: RandomSource): number {
   const layer = low & 0xff;
   // 52-bit uniform integer: 32 bits of `high` above bits 12–31 of `low`; bit 8 is the sign.
   const u = high * 1048576 + (low >>> 12);
-  if (u < KI[layer]!) return (low & 0x100) === 0 ? u * WI[layer]! : -u * WI[layer]!;
+  // Sign ±1 from bit 8 without a branch (a coin flip would mispredict half the time); the product
+  // is exactly ±u·w, as in the column kernel.
+  if (u < KI[layer]!) return (1 - ((low >>> 7) & 2)) * (u * WI[layer]!);
   return wedgeOrTail(source, layer, u, (low & 0x100) !== 0);
 }
