@@ -1,5 +1,5 @@
 /**
- * Builds the browser bundles of ISL. Everything is bundled (contracts, core, zod, seedrandom,
+ * Builds the browser bundles of ISL. Everything is bundled (contracts, core, zod,
  * @noble/hashes) from the workspace's TypeScript sources through the `@olumi/source` condition:
  *
  * - `dist/index.js`    ESM for `<script type="module">` and bundlers, platform browser;
@@ -11,9 +11,6 @@
  * name (`fs`, `path`) unless a package's `"browser"` field maps it; tsup by default strips the
  * `node:` prefix and leaves such imports external, so `removeNodeProtocol` is off and
  * {@link rejectNodeBuiltins} makes a `node:` import fail the build too.
- * seedrandom's guarded `require('crypto')` resolves to an empty module through its package.json
- * `"browser": { "crypto": false }` field, which esbuild honours on this platform (core imports
- * only `seedrandom/lib/xor4096`, which requires nothing, but the full entry is safe as well).
  *
  * zod's namespace object (`z`, and `z.core`) re-exports all of its ~60 error-message locales, which
  * no bundler can tree-shake from a namespace. ISL only ever uses zod's default English messages,
