@@ -11,6 +11,10 @@ export default defineConfig(
     "graph/index": "src/graph/index.ts",
     "identify/index": "src/identify/index.ts",
     "scm/index": "src/scm/index.ts",
+    "robustness/index": "src/robustness/index.ts",
+    "conformal/index": "src/conformal/index.ts",
+    "explain/index": "src/explain/index.ts",
+    "sensitivity/index": "src/sensitivity/index.ts",
     "testing/index": "src/testing/index.ts",
   }),
 );

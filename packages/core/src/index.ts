@@ -10,3 +10,7 @@ export * from "./numeric/index.js";
 export * from "./graph/index.js";
 export * from "./identify/index.js";
 export * from "./scm/index.js";
+export * from "./robustness/index.js";
+export * from "./conformal/index.js";
+export * from "./explain/index.js";
+export * from "./sensitivity/index.js";

@@ -4,18 +4,26 @@
  */
 import type { z } from "zod";
 import { analysisIdentifiability, analysisIdentifiabilityDag } from "./analysis-identifiability.js";
+import { analysisSensitivity } from "./analysis-sensitivity.js";
+import { batchCounterfactual } from "./batch-counterfactual.js";
 import { batchValidate } from "./batch-validate.js";
 import { causalAdjustmentSets } from "./causal-adjustment-sets.js";
+import { causalCounterfactual } from "./causal-counterfactual.js";
+import { causalCounterfactualBatch } from "./causal-counterfactual-batch.js";
+import { causalCounterfactualConformal } from "./causal-counterfactual-conformal.js";
 import { causalDSeparation } from "./causal-d-separation.js";
 import { causalIdentify } from "./causal-identify.js";
 import { causalImpliedIndependencies } from "./causal-implied-independencies.js";
 import { causalInstruments } from "./causal-instruments.js";
+import { causalSensitivityDetailed } from "./causal-sensitivity-detailed.js";
 import { causalValidate } from "./causal-validate.js";
 import { causalValidateStrategies } from "./causal-validate-strategies.js";
+import { explainContrastive } from "./explain-contrastive.js";
 import { graphFromDot, graphToDot } from "./graph-dot.js";
+import { robustnessAnalyze } from "./robustness-analyze.js";
 
 /** Every operation, sorted by id. */
-export const operations = [analysisIdentifiability, analysisIdentifiabilityDag, batchValidate, causalAdjustmentSets, causalDSeparation, causalIdentify, causalImpliedIndependencies, causalInstruments, causalValidate, causalValidateStrategies, graphFromDot, graphToDot] as const;
+export const operations = [analysisIdentifiability, analysisIdentifiabilityDag, analysisSensitivity, batchCounterfactual, batchValidate, causalAdjustmentSets, causalCounterfactual, causalCounterfactualBatch, causalCounterfactualConformal, causalDSeparation, causalIdentify, causalImpliedIndependencies, causalInstruments, causalSensitivityDetailed, causalValidate, causalValidateStrategies, explainContrastive, graphFromDot, graphToDot, robustnessAnalyze] as const;
 
 /** The id of an operation in the table. */
 export type OperationId = (typeof operations)[number]["id"];
@@ -45,12 +53,21 @@ export function isOperationId(id: string): id is OperationId {
 }
 
 export * from "./analysis-identifiability.js";
+export * from "./analysis-sensitivity.js";
+export * from "./batch-counterfactual.js";
 export * from "./batch-validate.js";
 export * from "./causal-adjustment-sets.js";
+export * from "./causal-counterfactual.js";
+export * from "./causal-counterfactual-batch.js";
+export * from "./causal-counterfactual-conformal.js";
+export * from "./counterfactual-results.js";
 export * from "./causal-d-separation.js";
 export * from "./causal-identify.js";
 export * from "./causal-implied-independencies.js";
 export * from "./causal-instruments.js";
+export * from "./causal-sensitivity-detailed.js";
 export * from "./causal-validate.js";
 export * from "./causal-validate-strategies.js";
+export * from "./explain-contrastive.js";
 export * from "./graph-dot.js";
+export * from "./robustness-analyze.js";
