@@ -9,6 +9,8 @@ import { createRng } from "../random/index.js";
 import type { HandlerContext } from "./context.js";
 import { handlers } from "./handlers.js";
 import { unknownOperationError } from "./input-errors.js";
+import { reservedKeyPaths } from "./reserved-keys.js";
+import { IslError } from "../errors.js";
 import { schemaError } from "./schema-errors.js";
 
 /** Options of {@link runOperation}. */
@@ -37,6 +39,13 @@ export const CONFIG_FINGERPRINT = payloadHash(ENGINE_CONFIG);
 export function runOperation<Id extends OperationId>(id: Id, input: RequestInput<Id> | unknown, options: RunOptions = {}): ResponseOf<Id> {
   const op = findOperation(id);
   if (!op) throw unknownOperationError(String(id));
+  const reserved = reservedKeyPaths(input);
+  if (reserved.length > 0) {
+    throw new IslError("ISL_VALIDATION_ERROR", `Request validation failed for ${id}: '__proto__' cannot be used as a name (at ${reserved[0]}).`, {
+      validationFailures: reserved.map((path) => `${path}: '__proto__' is reserved and cannot be a variable, node or field name`),
+      recovery: { hints: ["Rename the variable or key '__proto__'"], suggestion: "Use another name" },
+    });
+  }
   const parsed = op.request.safeParse(input);
   if (!parsed.success) throw schemaError(id, parsed.error);
   const request = parsed.data;
