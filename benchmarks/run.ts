@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const dir = fileURLToPath(new URL("./src/", import.meta.url));
 const wanted = process.argv.slice(2);
 const scripts = readdirSync(dir)
-  .filter((f) => f.endsWith(".ts") && f !== "timing.ts")
+  .filter((f) => f.endsWith(".ts"))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort();
 for (const script of scripts) {

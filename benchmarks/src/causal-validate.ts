@@ -9,7 +9,7 @@
  * Run from the repository root: npx tsx --conditions=@olumi/source benchmarks/src/causal-validate.ts
  */
 import { type HandlerContext, createRng, handlers, hasCausalPath, createDag } from "@olumi/isl-core";
-import { medianMs, printTable } from "./timing.js";
+import { medianMs, printTable } from "../support/timing.js";
 
 const NODES = 200;
 const EDGES_PER_NODE = 2.5;

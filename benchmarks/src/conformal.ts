@@ -7,7 +7,7 @@
  * (Float64Array.sort), the floor of any split-conformal interval.
  */
 import { createRng, heldOutFits, jackknifePlusInterval, leastSquaresQr, leaveOneOutFits, randomFolds, runOperation, splitConformalInterval } from "@olumi/isl-core";
-import { medianMs, printTable } from "./timing.js";
+import { medianMs, printTable } from "../support/timing.js";
 
 const n = 1000;
 const rng = createRng("conformal-benchmark");

@@ -13,7 +13,7 @@
 import { createUnitModel, searchMinimalInterventions, type Lever } from "@olumi/isl-core/explain";
 import { createRng } from "@olumi/isl-core/random";
 import type { StructuralModelInput } from "@olumi/isl-core/scm";
-import { medianMs, printTable } from "../src/timing.js";
+import { medianMs, printTable } from "../support/timing.js";
 
 const coefs = [3, -2, 1.5, 0.8, 4];
 const names = coefs.map((_, i) => `X${i + 1}`);

@@ -18,7 +18,7 @@ import { runOperation } from "@olumi/isl-core";
 import { createRng, type Rng } from "@olumi/isl-core/random";
 import { buildStructuralModel } from "@olumi/isl-core/scm";
 import { analyzeCounterfactual } from "../../packages/core/src/scm/counterfactual-analysis.js";
-import { medianMs, printTable } from "./timing.js";
+import { medianMs, printTable } from "../support/timing.js";
 
 /** Upstream in-process medians (Python + numpy), ms, from the peer measurement in issue 4. */
 const UPSTREAM_MS: ReadonlyMap<string, number> = new Map([

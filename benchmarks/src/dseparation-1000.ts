@@ -11,19 +11,9 @@
  * Run: `cd /work/main && npx tsx --conditions=@olumi/source benchmarks/src/dseparation-1000.ts`
  */
 import { createDag, dConnectingPath, dSeparated, type Dag, type DagInput } from "../../packages/core/src/graph/index.js";
-import { printTable } from "./timing.js";
+import { printTable } from "../support/timing.js";
+import { mulberry32, skeletonBfs } from "../support/graphs.js";
 
-/** mulberry32: a small seeded 32-bit generator (the benchmark's only randomness). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random sparse DAG input: shuffled names, 0–5 parents among earlier nodes, 10% latent, `bidirected` random pairs. */
 function randomInput(n: number, seed: number, bidirected: number): DagInput {
@@ -48,31 +38,6 @@ function randomInput(n: number, seed: number, bidirected: number): DagInput {
   return { nodes: names, edges, latent, bidirected: pairs };
 }
 
-/** One breadth-first search over the skeleton from `source`: the linear-time floor. */
-function skeletonBfs(dag: Dag, source: number, seen: Uint8Array, queue: Int32Array): number {
-  seen.fill(0);
-  seen[source] = 1;
-  queue[0] = source;
-  let tail = 1;
-  for (let head = 0; head < tail; head++) {
-    const v = queue[head]!;
-    for (let k = dag.childStart[v]!; k < dag.childStart[v + 1]!; k++) {
-      const w = dag.children[k]!;
-      if (seen[w] === 0) {
-        seen[w] = 1;
-        queue[tail++] = w;
-      }
-    }
-    for (let k = dag.parentStart[v]!; k < dag.parentStart[v + 1]!; k++) {
-      const w = dag.parents[k]!;
-      if (seen[w] === 0) {
-        seen[w] = 1;
-        queue[tail++] = w;
-      }
-    }
-  }
-  return tail;
-}
 
 /** The bare reading of the input: names into a Map, then one pass over the edges counting degrees. */
 function readInput(input: DagInput): number {

@@ -9,7 +9,7 @@
  * Run from the repository root: npx tsx --conditions=@olumi/source benchmarks/src/identify.ts
  */
 import { type Admg, type HandlerContext, createAdmg, createRng, districtsWithin, handlers, identifyEffect } from "@olumi/isl-core";
-import { medianMs, printTable } from "./timing.js";
+import { medianMs, printTable } from "../support/timing.js";
 
 const NODES = 50;
 const EDGES_PER_NODE = 2;

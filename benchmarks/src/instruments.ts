@@ -20,19 +20,9 @@ import {
 } from "../../packages/core/src/graph/index.js";
 import type { PlainGraph } from "../../packages/core/test/graph/brute-force.reference.js";
 import { bruteFrontDoorSets, bruteInstruments } from "../../packages/core/test/graph/identification-strategies.reference.js";
-import { medianMs, printTable } from "./timing.js";
+import { medianMs, printTable } from "../support/timing.js";
+import { mulberry32, skeletonBfs } from "../support/graphs.js";
 
-/** mulberry32: a small seeded 32-bit generator (the benchmark's only randomness). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   graph: PlainGraph & { bidirected: [string, string][] };
@@ -84,19 +74,6 @@ function frontDoorCase(n: number, k: number, seed: number): Case {
   return { graph, x: "v0", y: nodes[n - 1]! };
 }
 
-/** One breadth-first search over the skeleton from `source`. */
-function skeletonBfs(dag: Dag, source: number, seen: Uint8Array, queue: Int32Array): number {
-  seen.fill(0);
-  seen[source] = 1;
-  queue[0] = source;
-  let tail = 1;
-  for (let head = 0; head < tail; head++) {
-    const v = queue[head]!;
-    for (let k = dag.childStart[v]!; k < dag.childStart[v + 1]!; k++) if (seen[dag.children[k]!] === 0) (seen[dag.children[k]!] = 1), (queue[tail++] = dag.children[k]!);
-    for (let k = dag.parentStart[v]!; k < dag.parentStart[v + 1]!; k++) if (seen[dag.parents[k]!] === 0) (seen[dag.parents[k]!] = 1), (queue[tail++] = dag.parents[k]!);
-  }
-  return tail;
-}
 
 /** Times `fn` and records a row against the BFS baseline of `dag`. */
 function timeRows(rows: (string | number)[][], dag: Dag, from: string, entries: [string, () => string, { warmup?: number; reps?: number }][]): void {

@@ -14,7 +14,7 @@
 import { createRng } from "@olumi/isl-core/random";
 import { analyzeRobustness, type RobustnessOptions } from "@olumi/isl-core/robustness";
 import { buildStructuralModel, simulate, type Simulation } from "@olumi/isl-core/scm";
-import { medianMs, printTable } from "../src/timing.js";
+import { medianMs, printTable } from "../support/timing.js";
 
 const normal = (std: number) => ({ type: "normal", parameters: { mean: 0, std } });
 

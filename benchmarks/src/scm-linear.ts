@@ -19,7 +19,7 @@
  */
 import { createRng, type Rng } from "@olumi/isl-core/random";
 import { buildStructuralModel, createScratch, forEachBlock, simulate, BLOCK_SIZE, type Simulation, type StructuralCausalModel } from "@olumi/isl-core/scm";
-import { medianMs, printTable } from "../src/timing.js";
+import { medianMs, printTable } from "../support/timing.js";
 
 /** Upstream in-process medians (Python + numpy), ms, from the peer measurement in issue 4. */
 const UPSTREAM_MS: ReadonlyMap<string, number> = new Map([
