@@ -76,13 +76,15 @@ export function uncertaintyOf(a: CounterfactualAnalysis): CounterfactualResponse
     .filter((s) => s.index !== 0 || s.standardError !== 0)
     .slice(0, MAX_SOURCES)
     .map((s) => ({
-    factor: s.input,
-    impact: s.index,
-    confidence: s.standardError < 0.02 ? ("high" as const) : s.standardError < 0.05 ? ("medium" as const) : ("low" as const),
-    explanation: `'${s.input}' alone explains about ${formatNumber(100 * s.index)}% (± ${formatNumber(100 * s.standardError)}%) of the outcome's variance.`,
-    basis: `First-order Sobol index, pick-freeze estimator of Saltelli et al. (2010) on ${a.sensitivitySamples} paired samples with common random numbers.`,
-    monte_carlo_standard_error: s.standardError,
-  }));
+      factor: s.input,
+      impact: s.index,
+      confidence: s.standardError < 0.02 ? ("high" as const) : s.standardError < 0.05 ? ("medium" as const) : ("low" as const),
+      // NOTE: a share is in [0, 1]; the estimator can stray outside by Monte Carlo noise, so the text
+      // states the clamped share and the raw estimate stays in `impact`.
+      explanation: `'${s.input}' alone explains about ${formatNumber(100 * Math.min(1, Math.max(0, s.index)))}% (estimate ${formatNumber(s.index)} ± ${formatNumber(s.standardError)}) of the outcome's variance.`,
+      basis: `First-order Sobol index, pick-freeze estimator of Saltelli et al. (2010) on ${a.sensitivitySamples} paired samples with common random numbers.`,
+      monte_carlo_standard_error: s.standardError,
+    }));
   return { overall, sources };
 }
 
