@@ -7,10 +7,19 @@ import { LIMITS, operations, type ErrorEnvelope, type OperationId } from "@olumi
 import { runOperation, toErrorEnvelope } from "@olumi/isl-core";
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import swaggerUi from "swagger-ui-express";
+import helmet from "helmet";
+import { apiKeyAuth } from "./auth.js";
+import { defaultConfig, type ServerConfig } from "./config.js";
+import { cors } from "./cors.js";
+import { slidingWindowRateLimit } from "./rate-limit.js";
 import { healthReporter } from "./health.js";
 import { bodyParserError, methodNotAllowedError, notReadyError, routeNotFoundError, unsupportedContentTypeError } from "./http-errors.js";
 import { requestContext, requestIdOf, signalOf } from "./middleware.js";
 import { openApiDocument } from "./openapi.js";
+import type { Logger } from "pino";
+import { createLogger, isPinoLogger, type LogLevel } from "./logging.js";
+import { createMetrics, METRICS_CONTENT_TYPE, renderMetrics } from "./metrics.js";
+import { endpointOf, observeRequests } from "./observe.js";
 
 /** Where the server reports internal failures (never sent to clients). */
 export interface ServerLogger {
@@ -22,12 +31,22 @@ export type OperationRunner = (id: OperationId, input: unknown, options: { reque
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
+  /** Parsed configuration (default {@link defaultConfig}: development, auth off, 100 requests/min). */
+  config?: ServerConfig;
+  /** Monotonic clock for the rate limiter, in milliseconds (default `performance.now`). */
+  rateLimitClock?: () => number;
   /** Build identifier for `/health` (default: `ISL_BUILD_SHA` or `GIT_SHA` from the environment, else "unknown"). */
   build?: string;
   /** Readiness probe for `GET /ready` (default: always ready). */
   isReady?: () => boolean;
-  /** Internal error sink (default: `console.error`). */
-  logger?: ServerLogger;
+  /**
+   * Logging. A pino logger (see `createLogger`) gets one completion line per request and the
+   * internal errors (with stack); a bare {@link ServerLogger} gets only the internal errors and
+   * no request lines. Default: `createLogger({ level: logLevel })` on stdout.
+   */
+  logger?: ServerLogger | Logger;
+  /** Level of the default logger (the server passes `LOG_LEVEL`; default `info`). Ignored when `logger` is given. */
+  logLevel?: LogLevel;
   /** Runs an operation (default: core's `runOperation`). */
   runOperation?: OperationRunner;
 }
@@ -56,13 +75,28 @@ const parseJsonBody = express.json({ limit: LIMITS.bodyBytes, type: JSON_TYPES, 
 
 /** The Express app serving every operation of the table. */
 export function createApp(options: AppOptions = {}): Express {
-  const logger = options.logger ?? consoleLogger;
+  const requestLogger: Logger | undefined = isPinoLogger(options.logger)
+    ? options.logger
+    : options.logger === undefined
+      ? createLogger({ level: options.logLevel })
+      : undefined;
+  const logger: ServerLogger = isPinoLogger(options.logger) || options.logger === undefined ? consoleLogger : options.logger;
+  const metrics = createMetrics(operations);
   const run: OperationRunner = options.runOperation ?? ((id, input, opts) => runOperation(id, input, opts));
   const isReady = options.isReady ?? (() => true);
   const health = healthReporter(options.build);
   const app = express();
   app.disable("x-powered-by");
   app.use(requestContext());
+  app.use(observeRequests(metrics, requestLogger));
+  app.locals.metrics = metrics;
+  // Gates after observation, so 401/413/429 are logged and counted like every other response.
+  const config = options.config ?? defaultConfig();
+  app.set("trust proxy", config.trustProxy);
+  app.use(helmet());
+  app.use(cors({ origins: config.corsOrigins, allowCredentials: config.corsAllowCredentials }));
+  if (config.authEnabled) app.use(apiKeyAuth(config.apiKeys));
+  app.use(slidingWindowRateLimit({ limit: config.rateLimitPerMinute, now: options.rateLimitClock }));
 
   const allowed = new Map<string, Set<string>>();
   const allow = (path: string, method: string): void => {
@@ -72,7 +106,9 @@ export function createApp(options: AppOptions = {}): Express {
   for (const op of operations) {
     const handle: RequestHandler = (req, res) => {
       const input: unknown = op.method === "GET" ? req.query : req.body;
+      const started = performance.now();
       const body = run(op.id, input, { requestId: requestIdOf(res), signal: signalOf(res) });
+      metrics.recordOperation(op, (performance.now() - started) / 1000);
       res.status(200).json(body);
     };
     const method = op.method.toLowerCase() as "get" | "post" | "patch";
@@ -91,7 +127,12 @@ export function createApp(options: AppOptions = {}): Express {
   app.get("/openapi.json", (_req, res) => {
     res.json(openApiDocument());
   });
-  for (const path of ["/health", "/ready", "/openapi.json"]) allow(path, "GET");
+  app.get("/metrics", (_req, res, next) => {
+    renderMetrics(metrics).then((text) => {
+      res.type(METRICS_CONTENT_TYPE).send(text);
+    }, next);
+  });
+  for (const path of ["/health", "/ready", "/openapi.json", "/metrics"]) allow(path, "GET");
   app.use("/docs", swaggerUi.serve, swaggerUi.setup(openApiDocument(), { customSiteTitle: "ISL API" }));
 
   for (const [path, methods] of allowed) {
@@ -109,13 +150,14 @@ export function createApp(options: AppOptions = {}): Express {
     sendError(res, routeNotFoundError(req.method, req.path));
   });
 
-  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {
       next(error);
       return;
     }
     const { status, body } = toErrorEnvelope(bodyParserError(error) ?? error, requestIdOf(res));
-    if (status >= 500) logger.error(`ISL request ${requestIdOf(res)} failed`, error);
+    if (status >= 500 && requestLogger !== undefined) requestLogger.error({ err: error, request_id: requestIdOf(res), endpoint: endpointOf(req) }, "internal error");
+    else if (status >= 500) logger.error(`ISL request ${requestIdOf(res)} failed`, error);
     res.status(status).json(body);
   });
   return app;

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ISL_VERSION } from "@olumi/contracts";
 import type { Express } from "express";
 import { createApp, type AppOptions } from "./app.js";
+import { ConfigError, describeConfig, isLoopbackHost, loadConfig, type ServerConfig } from "./config.js";
 
 /** Default port when neither the option nor `PORT` is set. */
 export const DEFAULT_PORT = 8000;
@@ -22,7 +23,9 @@ export interface StartOptions {
   appOptions?: AppOptions;
   /** Where the startup line goes (default `console.log`). */
   log?: (line: string) => void;
-  /** Environment to read `PORT` and `HOST` from (default `process.env`). */
+  /** Parsed configuration (default: {@link loadConfig} of `env`; `appOptions.config` when given). */
+  config?: ServerConfig;
+  /** Environment to read the configuration from (default `process.env`). */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -49,12 +52,19 @@ function formatUrl(host: string, port: number): string {
   return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }
 
-/** Starts the HTTP server and resolves once it listens. Auth, rate limits and metrics are off. */
+/**
+ * Starts the HTTP server and resolves once it listens; its one log line states the auth posture.
+ * Throws {@link ConfigError} for a bad environment or a non-loopback host without API keys.
+ */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
-  const port = parsePort(options.port ?? env.PORT ?? DEFAULT_PORT);
-  const host = options.host ?? env.HOST ?? DEFAULT_HOST;
-  const app = options.app ?? createApp(options.appOptions);
+  const config = options.config ?? options.appOptions?.config ?? loadConfig(env);
+  const port = parsePort(options.port ?? config.port);
+  const host = options.host ?? config.host;
+  if (!config.authEnabled && !isLoopbackHost(host)) {
+    throw new ConfigError([`host ${JSON.stringify(host)}: without API keys the server binds loopback only (127.0.0.1, ::1 or localhost); set ISL_API_KEYS to listen on other interfaces`]);
+  }
+  const app = options.app ?? createApp({ logLevel: config.logLevel, ...options.appOptions, config });
   const log = options.log ?? ((line: string) => console.log(line));
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
@@ -62,7 +72,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const bound = (server.address() as AddressInfo).port;
   const url = formatUrl(host, bound);
-  log(`ISL ${ISL_VERSION} listening on ${url} (auth off: no API key required; rate limits and metrics not enabled)`);
+  log(`ISL ${ISL_VERSION} listening on ${url} (${describeConfig(config)})`);
   return {
     server,
     host,

@@ -2,7 +2,7 @@
 import type { Operation } from "@olumi/contracts";
 import request from "supertest";
 import type { Express } from "express";
-import { createApp, type AppOptions, type ServerLogger } from "../src/index.js";
+import { createApp, defaultConfig, type AppOptions, type ServerLogger } from "../src/index.js";
 
 /** A logger that records instead of printing. */
 export function recordingLogger(): ServerLogger & { calls: unknown[][] } {
@@ -10,9 +10,9 @@ export function recordingLogger(): ServerLogger & { calls: unknown[][] } {
   return { calls, error: (...args: unknown[]) => void calls.push(args) };
 }
 
-/** An app with a silent logger. */
+/** An app with a silent logger (and, unless a config is given, a rate limit no test run reaches). */
 export function quietApp(options: AppOptions = {}): Express {
-  return createApp({ logger: recordingLogger(), ...options });
+  return createApp({ logger: recordingLogger(), config: { ...defaultConfig(), rateLimitPerMinute: 1_000_000 }, ...options });
 }
 
 /** A supertest request with the operation's method and path. */
