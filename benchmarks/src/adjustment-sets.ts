@@ -28,7 +28,7 @@ import {
   topologicalNames,
   type Dag,
 } from "../../packages/core/src/graph/index.js";
-import { printTable } from "../support/timing.js";
+import { printTable, mid, paired } from "../support/timing.js";
 import { mulberry32, skeletonBfs } from "../support/graphs.js";
 
 
@@ -72,42 +72,8 @@ function parallelBackdoorDag(k: number, noise: number, seed: number): Dag {
 
 let sink = 0;
 
-/** Timings of an operation and its baseline, interleaved run by run (robust to load drift). */
-interface Paired {
-  /** Median ms of one run of the operation. */
-  op: number;
-  /** Median ms of one run of the baseline. */
-  base: number;
-  /** Median of the per-run ratios op / base. */
-  ratio: number;
-}
 
-/** The median of a list. */
-function mid(xs: readonly number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-}
 
-/** Times `fn` and `baseline` alternately, `reps` times each after `warmup` untimed rounds. */
-function paired(fn: () => void, baseline: () => void, reps = 11, warmup = 3): Paired {
-  for (let i = 0; i < warmup; i++) {
-    fn();
-    baseline();
-  }
-  const op: number[] = [];
-  const base: number[] = [];
-  const ratio: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    baseline();
-    const t1 = performance.now();
-    fn();
-    const t2 = performance.now();
-    base.push(t1 - t0);
-    op.push(t2 - t1);
-    ratio.push((t2 - t1) / (t1 - t0));
-  }
-  return { op: mid(op), base: mid(base), ratio: mid(ratio) };
-}
 
 /** `count` skeleton BFS runs from rotating sources: the baseline of `count` operations. */
 const bfsRuns = (dag: Dag, count: number): (() => void) => {
@@ -132,7 +98,7 @@ for (let g = 0; g < 5; g++) {
         break;
       }
     }
-  }, bfsRuns(dag, 20));
+  }, bfsRuns(dag, 20), 11, 3);
   firstRows.push([`random #${g} (${dag.edgeCount} edges)`, (p.op / 20).toFixed(3), ((1000 * p.base) / 20).toFixed(2), p.ratio.toFixed(0)]);
 }
 printTable("1. first minimal adjustment set, 200-node random DAGs (target < 20 ms)", ["graph", "ms", "BFS µs", "BFS-equivalents"], firstRows);

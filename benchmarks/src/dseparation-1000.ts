@@ -11,7 +11,7 @@
  * Run: `cd /work/main && npx tsx --conditions=@olumi/source benchmarks/src/dseparation-1000.ts`
  */
 import { createDag, dConnectingPath, dSeparated, type Dag, type DagInput } from "../../packages/core/src/graph/index.js";
-import { printTable } from "../support/timing.js";
+import { printTable, mid, paired } from "../support/timing.js";
 import { mulberry32, skeletonBfs } from "../support/graphs.js";
 
 
@@ -51,32 +51,7 @@ function readInput(input: DagInput): number {
   return degree[0]!;
 }
 
-/** Times `fn` and `baseline` alternately, `reps` times each after warm-up; medians of ms and of the per-run ratio. */
-function paired(fn: () => void, baseline: () => void, reps = 31, warmup = 5): { op: number; base: number; ratio: number } {
-  for (let i = 0; i < warmup; i++) {
-    fn();
-    baseline();
-  }
-  const op: number[] = [];
-  const base: number[] = [];
-  const ratio: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    baseline();
-    const t1 = performance.now();
-    fn();
-    const t2 = performance.now();
-    base.push(t1 - t0);
-    op.push(t2 - t1);
-    ratio.push((t2 - t1) / Math.max(t1 - t0, 1e-6));
-  }
-  return { op: mid(op), base: mid(base), ratio: mid(ratio) };
-}
 
-/** The median of a list. */
-function mid(xs: readonly number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-}
 
 const N = 1000;
 const GRAPHS = 5;
@@ -113,8 +88,8 @@ for (const bidirected of [0, 50]) {
     const bfsAll = (): void => {
       for (const q of queries) sink += skeletonBfs(dag, q.xi, seen, queue);
     };
-    record("dSeparated, prebuilt graph", QUERIES, paired(() => queries.forEach((q) => (sink += dSeparated(dag, q.x, q.y, q.z) ? 1 : 0)), bfsAll));
-    record("dConnectingPath (witness), prebuilt", QUERIES, paired(() => queries.forEach((q) => (sink += dConnectingPath(dag, q.x, q.y, q.z)?.nodes.length ?? 0)), bfsAll));
+    record("dSeparated, prebuilt graph", QUERIES, paired(() => queries.forEach((q) => (sink += dSeparated(dag, q.x, q.y, q.z) ? 1 : 0)), bfsAll, 31, 5));
+    record("dConnectingPath (witness), prebuilt", QUERIES, paired(() => queries.forEach((q) => (sink += dConnectingPath(dag, q.x, q.y, q.z)?.nodes.length ?? 0)), bfsAll, 31, 5));
     const q0 = queries[0]!;
     record("createDag alone", 1, paired(() => (sink += createDag(input).size), () => (sink += skeletonBfs(dag, q0.xi, seen, queue)), 21, 3));
     record("createDag alone vs reading the input", 1, paired(() => (sink += createDag(input).size), () => (sink += readInput(input)), 21, 3));

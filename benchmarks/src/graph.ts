@@ -19,6 +19,7 @@ import {
   type Dag,
 } from "../../packages/core/src/graph/index.js";
 import { mulberry32, skeletonBfs } from "../support/graphs.js";
+import { mid, paired, type Paired } from "../support/timing.js";
 
 
 /** A random DAG: nodes in a shuffled order, each drawing 0–5 parents among earlier nodes. */
@@ -39,42 +40,8 @@ function randomDag(n: number, seed: number): Dag {
 }
 
 
-/** Timings of one operation and its baseline, interleaved run by run (robust to load drift). */
-interface Paired {
-  /** Median ms of one run of the operation. */
-  op: number;
-  /** Median ms of one run of the baseline. */
-  base: number;
-  /** Median of the per-run ratios op / base. */
-  ratio: number;
-}
 
-/** Times `fn` and `baseline` alternately, `reps` times each after `warmup` untimed rounds. */
-function paired(fn: () => void, baseline: () => void, reps = 21, warmup = 3): Paired {
-  for (let i = 0; i < warmup; i++) {
-    fn();
-    baseline();
-  }
-  const op: number[] = [];
-  const base: number[] = [];
-  const ratio: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    baseline();
-    const t1 = performance.now();
-    fn();
-    const t2 = performance.now();
-    base.push(t1 - t0);
-    op.push(t2 - t1);
-    ratio.push((t2 - t1) / (t1 - t0));
-  }
-  return { op: mid(op), base: mid(base), ratio: mid(ratio) };
-}
 
-/** The median of a list. */
-function mid(xs: readonly number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-}
 
 const GRAPHS = 5;
 const N = 200;
@@ -117,7 +84,7 @@ for (let g = 0; g < GRAPHS; g++) {
   };
   record("dSeparated (one query)", QUERIES, paired(() => {
     for (const q of queries) sink += dSeparated(dag, q.x, q.y, q.z) ? 1 : 0;
-  }, bfsQueries));
+  }, bfsQueries, 21, 3));
 
   // Adjustment: exposure in the upper half of the order, outcome in the lower half.
   const pairs = Array.from({ length: PAIRS }, () => {
