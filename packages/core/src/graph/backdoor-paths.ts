@@ -14,6 +14,7 @@ import { ancestorMask } from "./ancestry.js";
 import type { Dag } from "./dag.js";
 import { isHiddenNodeName } from "./bidirected-nodes.js";
 import { findNode, indicesOfMask, maskOf, positiveCap, requireDisjoint, resolveNodes } from "./node-lookup.js";
+import { distanceToTarget, searchSimplePaths } from "./simple-path-search.js";
 
 /**
  * Direction of one edge along a path: `"->"` from the earlier node to the later one, `"<-"` back,
@@ -87,93 +88,19 @@ export interface IndexPathList {
  * @returns The paths and the truncation flag.
  */
 export function searchOpenPaths(adj: Adjacency, query: OpenPathQuery): IndexPathList {
-  const n = adj.size;
   const { from, to, given, interior, intoStartOnly, maxPaths, maxSteps } = query;
   const openCollider = ancestorMask(adj, indicesOfMask(given));
-  const distance = skeletonDistance(adj, to, interior);
-  const onPath = new Uint8Array(n);
-  const nodes: number[] = [from];
-  const forward: boolean[] = [];
-  const paths: { nodes: number[]; forward: boolean[] }[] = [];
-  let steps = 0;
-  let truncated = false;
-  let cutByLength = false;
-  let length = 0;
-  const extend = (cur: number, depth: number, intoCur: boolean): void => {
-    const pLo = adj.parentStart[cur]!;
-    const pHi = adj.parentStart[cur + 1]!;
-    const cLo = adj.childStart[cur]!;
-    const cHi = adj.childStart[cur + 1]!;
-    let p = pLo;
-    let c = cLo;
-    // NOTE: merging the two ascending lists visits neighbours in name order (lexicographic output).
-    while ((p < pHi || c < cHi) && !truncated) {
-      const takeParent = c >= cHi || (p < pHi && adj.parents[p]! < adj.children[c]!);
-      const w = takeParent ? adj.parents[p++]! : adj.children[c++]!;
-      if (onPath[w] !== 0) continue;
-      if (depth === 0) {
-        if (intoStartOnly && !takeParent) continue;
-      } else {
-        const collider = intoCur && takeParent;
-        if (collider ? openCollider[cur] === 0 : given[cur] !== 0) continue;
-      }
-      const remaining = length - depth - 1;
-      if (w === to) {
-        if (remaining !== 0) continue;
-        if (paths.length === maxPaths) {
-          truncated = true;
-          return;
-        }
-        paths.push({ nodes: [...nodes, w], forward: [...forward, !takeParent] });
-        continue;
-      }
-      if (interior !== undefined && interior[w] === 0) continue;
-      if (distance[w]! < 0) continue;
-      if (distance[w]! > remaining) {
-        cutByLength = true;
-        continue;
-      }
-      if (++steps > maxSteps) {
-        truncated = true;
-        return;
-      }
-      onPath[w] = 1;
-      nodes.push(w);
-      forward.push(!takeParent);
-      extend(w, depth + 1, !takeParent);
-      nodes.pop();
-      forward.pop();
-      onPath[w] = 0;
-    }
-  };
-  onPath[from] = 1;
-  for (length = 1; length < n && !truncated; length++) {
-    cutByLength = false;
-    extend(from, 0, false);
-    if (!cutByLength) break;
-  }
-  return { paths, truncated };
-}
-
-/** Skeleton distance to `to` through allowed interior nodes (-1: unreachable). */
-function skeletonDistance(adj: Adjacency, to: number, interior: Uint8Array | undefined): Int32Array {
-  const distance = new Int32Array(adj.size).fill(-1);
-  const queue = new Int32Array(adj.size);
-  distance[to] = 0;
-  queue[0] = to;
-  let tail = 1;
-  const step = (v: number, w: number): void => {
-    if (distance[w] !== -1) return;
-    distance[w] = distance[v]! + 1;
-    // A node outside `interior` can still start a path (the source), but the search never passes one.
-    if (interior === undefined || interior[w] !== 0) queue[tail++] = w;
-  };
-  for (let head = 0; head < tail; head++) {
-    const v = queue[head]!;
-    for (let k = adj.parentStart[v]!; k < adj.parentStart[v + 1]!; k++) step(v, adj.parents[k]!);
-    for (let k = adj.childStart[v]!; k < adj.childStart[v + 1]!; k++) step(v, adj.children[k]!);
-  }
-  return distance;
+  return searchSimplePaths(adj, {
+    from,
+    to,
+    distance: distanceToTarget(adj, to, false, interior),
+    firstStep: { parents: true, children: !intoStartOnly },
+    laterSteps: { parents: true, children: true },
+    blocking: { given, openCollider },
+    ...(interior === undefined ? {} : { interior }),
+    maxPaths,
+    maxSteps,
+  });
 }
 
 /**
