@@ -3,6 +3,9 @@
  * a 1e6-element column fill of normals, and 50 streams × 10,000 normals (the SCM pattern: fresh forks,
  * and 50 live streams), each next to a baseline measured in the same run —
  * a hand-written xoshiro128** loop into a Float64Array (uniforms) and Box–Muller normals on it.
+ * Normal columns come from the four-lane layout (normal-lanes.ts): a second table sets its
+ * WebAssembly SIMD kernel against its JavaScript implementation (the fallback) and the bare
+ * hand-written generator producing the same number of words, all in the same run.
  * Method: warm-up runs, then the median of several timed repetitions. O(reps × n) time.
  * References: D. Blackman, S. Vigna, "Scrambled linear pseudorandom number generators",
  * ACM TOMS 47(4) (2021) (xoshiro128**); G. E. P. Box, M. E. Muller, "A note on the generation of
@@ -10,7 +13,7 @@
  *
  * Run from the repository root: npx tsx --conditions=@olumi/source benchmarks/src/rng.ts
  */
-import { createRng } from "@olumi/isl-core/random";
+import { createRng, fillNormalLanesJs, seedNormalLanes, wasmNormalLanesKernel } from "@olumi/isl-core/random";
 
 /** Draws per timed repetition. */
 const DRAWS = 1_000_000;
@@ -126,7 +129,7 @@ function main(): void {
       baseline: medianMs(() => baselineBoxMuller(word, base), base) * perMillion,
     },
     {
-      task: "normal column 1e6, rng.fillNormal",
+      task: "normal column 1e6, rng.fillNormal (wasm)",
       isl: medianMs(() => rng.fillNormal(out, 0, 1), out) * perMillion,
       baselineName: "Box–Muller on xoshiro128**",
       baseline: medianMs(() => baselineBoxMuller(word, base), base) * perMillion,
@@ -149,6 +152,28 @@ function main(): void {
     },
   ];
 
+  // The four-lane layout's two implementations and the hand-written generator alone (two words per
+  // value, the words the lanes consume), one 1e6 column each.
+  const kernel = wasmNormalLanesKernel();
+  if (kernel === null) throw new Error("this engine has no WebAssembly SIMD");
+  const parent = Int32Array.of(1, 2, 3, 4);
+  const wasmMs = medianMs(() => {
+    const states = seedNormalLanes(parent);
+    kernel.fill(states.lanes, states.slow, out, 0, 1);
+  }, out);
+  const jsMs = medianMs(() => fillNormalLanesJs(seedNormalLanes(parent), out, 0, 1), out);
+  const wordsMs = medianMs(() => {
+    for (let i = 0; i < DRAWS; i++) {
+      word();
+      base[i] = word();
+    }
+  }, base);
+  const kernelRows = [
+    ["WebAssembly SIMD kernel (fillNormal)", wasmMs.toFixed(2), "1.00", (jsMs / wasmMs).toFixed(2), (wasmMs / wordsMs).toFixed(2)],
+    ["JavaScript implementation (fallback)", jsMs.toFixed(2), (jsMs / wasmMs).toFixed(2), "1.00", (jsMs / wordsMs).toFixed(2)],
+    ["hand-written xoshiro128**, 2 words per value", wordsMs.toFixed(2), (wordsMs / wasmMs).toFixed(2), (wordsMs / jsMs).toFixed(2), "1.00"],
+  ];
+
   const header = ["task", "ISL ms/1e6", "baseline", "baseline ms/1e6", "ratio ISL/baseline"];
   const lines = rows.map((r) => [r.task, r.isl.toFixed(2), r.baselineName, r.baseline.toFixed(2), (r.isl / r.baseline).toFixed(2)]);
   const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => (l[c] ?? "").length)));
@@ -157,6 +182,14 @@ function main(): void {
   console.log(format(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const line of lines) console.log(format(line));
+  console.log("");
+  console.log("Four-lane normal column (1e6 values, bit-identical outputs): ms/1e6 and ratios, same run");
+  const kernelHeader = ["implementation", "ms/1e6", "x wasm", "x JavaScript", "x bare generator"];
+  const kernelWidths = kernelHeader.map((h, c) => Math.max(h.length, ...kernelRows.map((l) => (l[c] ?? "").length)));
+  const formatKernel = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(kernelWidths[c] ?? 0)).join("  ");
+  console.log(formatKernel(kernelHeader));
+  console.log(kernelWidths.map((w) => "-".repeat(w)).join("  "));
+  for (const line of kernelRows) console.log(formatKernel(line));
 }
 
 main();

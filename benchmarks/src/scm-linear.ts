@@ -13,11 +13,14 @@
  * Rows: "simulate" = the whole `simulate()` call (draws + equations + non-finite counts) against the
  * hand-written loop with the same draws; "equations only" = the compiled kernels over pre-drawn
  * columns against the hand-written arithmetic alone. The floor is the faster of two hand-written
- * variants (one pass per parent; one pass per node with an inner loop over parents).
+ * variants (one pass per parent; one pass per node with an inner loop over parents); its draws use
+ * the fastest normal kernel (WebAssembly SIMD), as `simulate` does. The "JS draws" column runs the
+ * same `simulate()` with the WebAssembly kernel turned off (`enableWasmNormalKernel(false)`: the
+ * JavaScript implementation of the same four-lane layout, identical bits).
  *
  * Run from the repository root: npx tsx --conditions=@olumi/source benchmarks/src/scm-linear.ts
  */
-import { createRng, type Rng } from "@olumi/isl-core/random";
+import { createRng, enableWasmNormalKernel, type Rng } from "@olumi/isl-core/random";
 import { buildStructuralModel, createScratch, forEachBlock, simulate, BLOCK_SIZE, type Simulation, type StructuralCausalModel } from "@olumi/isl-core/scm";
 import { medianMs, printTable } from "../support/timing.js";
 
@@ -133,13 +136,17 @@ for (const size of [5, 50]) {
     const rng = createRng(7);
     let checksum = 0;
     const timing = { warmup: 30, reps: 51 };
-    const measure = (reuse: boolean): { ours: number; perParent: number; perNode: number } => {
+    const measure = (reuse: boolean): { ours: number; oursJs: number; perParent: number; perNode: number } => {
       let previous: Simulation | undefined;
-      const ours = medianMs(() => {
+      const run = (): void => {
         const sim = simulate(model, { samples: n, rng, reuse: reuse ? previous : undefined });
         previous = sim;
         checksum += sim.columns.get(`X${size - 1}`)![0]!;
-      }, timing);
+      };
+      const ours = medianMs(run, timing);
+      enableWasmNormalKernel(false);
+      const oursJs = medianMs(run, { warmup: 10, reps: 21 });
+      enableWasmNormalKernel(true);
       const kept = allocate(c, n);
       const perParent = medianMs(() => {
         const { columns, noise } = drawNoise(c, rng, reuse ? kept : allocate(c, n));
@@ -151,7 +158,7 @@ for (const size of [5, 50]) {
         handWrittenPerNode(c, columns, noise, n);
         checksum += columns[size - 1]![0]!;
       }, timing);
-      return { ours, perParent, perNode };
+      return { ours, oursJs, perParent, perNode };
     };
     // Same model, same draws: both sides must agree before their times mean anything.
     const sim = simulate(model, { samples: n, rng });
@@ -163,12 +170,13 @@ for (const size of [5, 50]) {
     const upstream = UPSTREAM_MS.get(`${size}x${n}`);
     const edges = c.nodes.reduce((sum, node) => sum + node.parents.length, 0);
     for (const reuse of [false, true]) {
-      const { ours, perParent, perNode } = measure(reuse);
+      const { ours, oursJs, perParent, perNode } = measure(reuse);
       const floor = Math.min(perParent, perNode);
       rows.push([
         `${size} nodes (${edges} edges) x ${n}`,
         reuse ? "reused" : "fresh",
         fmt(ours),
+        fmt(oursJs),
         fmt(floor),
         perParent <= perNode ? "per parent" : "per node",
         (ours / floor).toFixed(2),
@@ -197,6 +205,7 @@ printTable("Linear SCM simulation: ISL simulate() vs hand-written Float64Array l
   "model",
   "columns",
   "ISL ms",
+  "ISL JS draws ms",
   "floor ms",
   "floor variant",
   "ratio ISL/floor",

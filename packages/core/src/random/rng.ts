@@ -8,7 +8,8 @@
  * Reference: D. Blackman, S. Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS
  * 47(4) (2021); docs/determinism.md for the seed and fork rules.
  */
-import { fillNormalColumn, fillUniformColumn } from "./column-kernels.js";
+import { fillUniformColumn } from "./column-kernels.js";
+import { fillNormalLanes } from "./normal-lanes.js";
 import { IslError } from "../errors.js";
 import { betaFromGammas } from "./beta.js";
 import { boundedInt } from "./bounded-int.js";
@@ -16,9 +17,10 @@ import { standardGamma } from "./gamma.js";
 import { bernoulliTrial, exponentialScale, triangularInverse, uniformBetween } from "./inverse-transform.js";
 import { checkColumn, checkInterval, checkLocationScale, checkPositive, checkProbability, checkTriangular } from "./parameters.js";
 import type { RandomSource } from "./random-source.js";
-import { childSeedPath, rootSeedPath, streamKey } from "./seed-path.js";
+import { childSeedPath, rootSeedPath } from "./seed-path.js";
+import { sha256Words } from "./sha256-words.js";
 import { fisherYatesShuffle, type MutableSequence } from "./shuffle.js";
-import { xoshiro128StateFromKey } from "./xoshiro128.js";
+import { xoshiro128StateFromDigest } from "./xoshiro128.js";
 import { standardNormal } from "./ziggurat-normal.js";
 
 const TWO_POW_53 = 9007199254740992;
@@ -50,7 +52,8 @@ export class Rng implements RandomSource {
    */
   constructor(seedPath: string) {
     this.seedPath = seedPath;
-    this.state = xoshiro128StateFromKey(streamKey(seedPath));
+    // Same state as xoshiro128StateFromKey(streamKey(seedPath)), without the hex round trip (tested).
+    this.state = xoshiro128StateFromDigest(sha256Words(seedPath));
   }
 
   /**
@@ -203,7 +206,7 @@ export class Rng implements RandomSource {
   fillNormal(out: Float64Array, mean = 0, sd = 1): Float64Array {
     checkColumn("fillNormal", out);
     checkLocationScale("normal", "mean", mean, "sd", sd);
-    fillNormalColumn(this.state, this, out, mean, sd);
+    fillNormalLanes(this.state, out, mean, sd);
     return out;
   }
 
@@ -211,7 +214,7 @@ export class Rng implements RandomSource {
   fillLognormal(out: Float64Array, mu = 0, sigma = 1): Float64Array {
     checkColumn("fillLognormal", out);
     checkLocationScale("lognormal", "mu", mu, "sigma", sigma);
-    fillNormalColumn(this.state, this, out, mu, sigma);
+    fillNormalLanes(this.state, out, mu, sigma);
     for (let i = 0, n = out.length; i < n; i++) out[i] = Math.exp(out[i]!);
     return out;
   }

@@ -38,6 +38,24 @@ export function xoshiro128StateFromKey(key: string): Int32Array {
 }
 
 /**
+ * Generator state from a stream key given as the digest's eight 32-bit words (see
+ * `sha256Words`): the same rule as {@link xoshiro128StateFromKey} on the key's hex text, without
+ * the text.
+ *
+ * @param digest - Eight signed 32-bit words, big-endian digest order.
+ * @returns A fresh Int32Array(4) holding s0 … s3.
+ */
+export function xoshiro128StateFromDigest(digest: Int32Array): Int32Array {
+  const state = new Int32Array(XOSHIRO128_STATE_WORDS);
+  for (const offset of [0, 4]) {
+    for (let i = 0; i < XOSHIRO128_STATE_WORDS; i++) state[i] = digest[offset + i]!;
+    if ((state[0]! | state[1]! | state[2]! | state[3]!) !== 0) return state;
+  }
+  state[0] = NONZERO_FALLBACK;
+  return state;
+}
+
+/**
  * One xoshiro128** step on `state` (updated in place).
  *
  * @param state - Four signed 32-bit words s0 … s3, not all zero.

@@ -18,6 +18,13 @@ export const ZIGGURAT_LAYERS = 256;
 /** Start of the tail: the right edge of the base layer's rectangle, x₁ (Marsaglia–Tsang, 256 layers). */
 export const ZIGGURAT_R = 3.6541528853610088;
 
+/**
+ * Every standard normal this module (and the four-lane kernel) draws has |Z| < 14: the fast path
+ * and the wedge give |Z| < x₁ = r, and the tail gives r + (−ln(1 − U))/r with 1 − U ≥ 2⁻⁵³, so at
+ * most r + 53·ln 2/r ≈ 13.71. Lets callers prove a column finite without scanning it.
+ */
+export const STANDARD_NORMAL_DRAW_BOUND = 14;
+
 const TWO_POW_52 = 4503599627370496;
 const INV_R = 1 / ZIGGURAT_R;
 
@@ -86,7 +93,8 @@ function tail(source: RandomSource): number {
 /**
  * Slow path, taken in ~1.5% of attempts: the rejected attempt (layer, 52-bit abscissa `u`, sign)
  * goes to the tail sampler (layer 0) or the wedge test; on rejection, fresh attempts follow.
- * Exported for the fused column kernel, which runs the fast path inline and calls this otherwise.
+ * Exported for the four-lane column kernels (normal-lanes.ts), whose slow path it is (the WebAssembly
+ * kernel runs a bit-identical port).
  *
  * @param source - Uniform bit source the attempt came from (further draws are taken from it).
  * @param layer - Layer index of the rejected attempt, 0…255.
@@ -126,7 +134,7 @@ export function standardNormal(source: RandomSource): number {
   // 52-bit uniform integer: 32 bits of `high` above bits 12–31 of `low`; bit 8 is the sign.
   const u = high * 1048576 + (low >>> 12);
   // Sign ±1 from bit 8 without a branch (a coin flip would mispredict half the time); the product
-  // is exactly ±u·w, as in the column kernel.
+  // is exactly ±u·w, as in the four-lane kernels.
   if (u < KI[layer]!) return (1 - ((low >>> 7) & 2)) * (u * WI[layer]!);
   return wedgeOrTail(source, layer, u, (low & 0x100) !== 0);
 }

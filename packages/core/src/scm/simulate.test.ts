@@ -10,8 +10,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { expectIslError } from "../../test/support/isl-error.js";
-import { createRng } from "../random/index.js";
+import { createRng, enableWasmNormalKernel } from "../random/index.js";
 import { BLOCK_SIZE, buildStructuralModel, evaluateScalar, requireFiniteColumns, simulate, type StructuralModelInput } from "./index.js";
+import { countNonFinite } from "./simulate.js";
 
 const normal = (mean: number, std: number) => ({ type: "normal", parameters: { mean, std } });
 
@@ -142,6 +143,20 @@ describe("interventions, determinism and forks", () => {
     }
   });
 
+  it.each([1, 3, 4, 2 * BLOCK_SIZE + 77])("draws each normal column as fork(name).fillNormal (n = %i), with either kernel", (n) => {
+    const sim = simulate(model, { samples: n, rng: createRng("blocked") });
+    for (const [name, mean, std] of [["X", 1, 2], ["U_M", 0, 1], ["U_Y", 0, 0.5]] as const) {
+      expect(same(sim.columns.get(name)!, createRng("blocked").fork(name).fillNormal(new Float64Array(n), mean, std))).toBe(true);
+    }
+    const previous = enableWasmNormalKernel(false);
+    try {
+      const withJs = simulate(model, { samples: n, rng: createRng("blocked") });
+      for (const name of model.order) expect(same(withJs.columns.get(name)!, sim.columns.get(name)!)).toBe(true);
+    } finally {
+      enableWasmNormalKernel(previous);
+    }
+  });
+
   it("reuses the columns of a previous simulation and gets the same values", () => {
     const first = simulate(model, { samples: 500, rng: createRng(3) });
     const copy = new Map([...first.columns].map(([k, v]) => [k, v.slice()]));
@@ -167,6 +182,29 @@ describe("hostile numbers and bad options", () => {
     expectIslError(() => requireFiniteColumns(model, sim, ["R"]), "ISL_VALIDATION_ERROR", `The equation for 'L' (log(X)) produced ${negatives} non-finite values (NaN or ±Infinity) in 1000 samples.`);
     expectIslError(() => requireFiniteColumns(model, sim), "ISL_VALIDATION_ERROR", "The equation for 'D' (1 / (X - X)) produced 1000 non-finite values (NaN or ±Infinity) in 1000 samples.");
     expect(() => requireFiniteColumns(model, sim, ["X"])).not.toThrow();
+  });
+
+  it("still counts the non-finite draws of a normal whose sd overflows (|mean| + 14·sd not finite)", () => {
+    const model = buildStructuralModel({ equations: { Y: "X / 1e300" }, distributions: { X: normal(0, 1e308) } });
+    const sim = simulate(model, { samples: 5000, rng: createRng(8) });
+    const x = sim.columns.get("X")!;
+    const infinite = x.filter((v) => !Number.isFinite(v)).length;
+    // P(|Z| > 1.7976931348623157) ≈ 0.072, so about 360 of 5,000 draws overflow.
+    expect(infinite).toBeGreaterThan(200);
+    expect(sim.nonFinite.get("X")).toBe(infinite);
+    expect(sim.nonFinite.get("Y")).toBe(infinite);
+  });
+
+  it("countNonFinite equals a plain count for NaN and ±Infinity anywhere (every length mod 4)", () => {
+    const rng = createRng("count-non-finite");
+    for (let trial = 0; trial < 200; trial++) {
+      const column = rng.fillUniform(new Float64Array(rng.int(40)), -1, 1);
+      for (let k = rng.int(4); k > 0 && column.length > 0; k--) column[rng.int(column.length)] = [Number.NaN, Infinity, -Infinity][rng.int(3)]!;
+      const prefix = rng.int(column.length + 1);
+      const plain = (m: number): number => Array.from(column.subarray(0, m)).filter((v) => !Number.isFinite(v)).length;
+      expect(countNonFinite(column)).toBe(plain(column.length));
+      expect(countNonFinite(column, prefix)).toBe(plain(prefix));
+    }
   });
 
   it("rejects bad sample counts and interventions", () => {
