@@ -15,6 +15,7 @@ export default defineConfig(
     "conformal/index": "src/conformal/index.ts",
     "explain/index": "src/explain/index.ts",
     "sensitivity/index": "src/sensitivity/index.ts",
+    "plot/index": "src/plot/index.ts",
     "testing/index": "src/testing/index.ts",
   }),
 );

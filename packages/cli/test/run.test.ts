@@ -1,5 +1,5 @@
 /** `isl run`: single requests, JSON lines, exit codes, and equality with the HTTP body. */
-import { ErrorEnvelope, operations } from "@olumi/contracts";
+import { ErrorEnvelope, operations, responseRequestId, withoutVolatileFields } from "@olumi/contracts";
 import { runOperation } from "@olumi/isl-core";
 import { startServer } from "@olumi/isl-server";
 import { describe, expect, it } from "vitest";
@@ -14,11 +14,14 @@ function envelope(line: string): ErrorEnvelope {
 
 describe.each(cases)("isl run %s", (id, op) => {
   const example = JSON.stringify(op.example);
+  /** The printed text, re-serialised without the operation's volatile members (unchanged bytes when it has none). */
+  const stable = (text: string, indent?: number): string =>
+    op.volatileFields ? `${JSON.stringify(withoutVolatileFields(op, JSON.parse(text)), null, indent)}\n` : text;
 
   it("prints the response for the example on stdin and exits 0", async () => {
     const t = fakeIo(example);
     expect(await runCli(["run", id], t.io)).toBe(0);
-    expect(t.stdout()).toBe(`${JSON.stringify(runOperation(op.id, op.example))}\n`);
+    expect(stable(t.stdout())).toBe(stable(`${JSON.stringify(runOperation(op.id, op.example))}\n`));
     expect(op.response.safeParse(JSON.parse(t.stdout())).success).toBe(true);
   });
 
@@ -33,7 +36,7 @@ describe.each(cases)("isl run %s", (id, op) => {
         body: example,
       });
       expect(http.status).toBe(200);
-      expect(t.stdout()).toBe(`${await http.text()}\n`);
+      expect(stable(t.stdout())).toBe(stable(`${await http.text()}\n`));
     } finally {
       await server.close();
     }
@@ -42,7 +45,7 @@ describe.each(cases)("isl run %s", (id, op) => {
   it("reads --input FILE and indents with --pretty", async () => {
     const t = fakeIo("", { files: { "req.json": example } });
     expect(await runCli(["run", id, "--input", "req.json", "--pretty"], t.io)).toBe(0);
-    expect(t.stdout()).toBe(`${JSON.stringify(runOperation(op.id, op.example), null, 2)}\n`);
+    expect(stable(t.stdout(), 2)).toBe(stable(`${JSON.stringify(runOperation(op.id, op.example), null, 2)}\n`, 2));
   });
 
   it("exits 2 with ISL_INVALID_INPUT on stdout for malformed JSON", async () => {
@@ -74,7 +77,7 @@ describe.each(cases)("isl run %s", (id, op) => {
     expect(op.response.safeParse(JSON.parse(lines[0] ?? "")).success).toBe(true);
     expect(envelope(lines[1] ?? "")).toMatchObject({ code: "ISL_INVALID_INPUT", request_id: "batch-2", details: { line: 2 } });
     expect(envelope(lines[2] ?? "")).toMatchObject({ code: "ISL_VALIDATION_ERROR", request_id: "batch-5" });
-    expect(JSON.parse(lines[3] ?? "")[op.metadataKey].request_id).toBe("batch-6");
+    expect(responseRequestId(op, JSON.parse(lines[3] ?? ""))).toBe("batch-6");
     expect(t.stderr()).toBe("");
   });
 
@@ -82,7 +85,7 @@ describe.each(cases)("isl run %s", (id, op) => {
     const t = fakeIo(`${example}\n${example}\n`);
     expect(await runCli(["run", id, "--jsonl"], t.io)).toBe(0);
     const lines = t.stdout().trimEnd().split("\n");
-    expect(lines).toEqual([JSON.stringify(runOperation(op.id, op.example)), JSON.stringify(runOperation(op.id, op.example))]);
+    expect(lines.map((line) => stable(line))).toEqual([JSON.stringify(runOperation(op.id, op.example)), JSON.stringify(runOperation(op.id, op.example))].map((line) => stable(line)));
   });
 
   it("draws a progress bar on stderr only when stderr is a TTY", async () => {

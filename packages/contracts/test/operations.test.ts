@@ -8,7 +8,7 @@ describe("operation table", () => {
     expect([...ids].sort()).toEqual(ids);
     for (const op of operations) {
       expect(op.path).toBe(`/api/v1/${op.id}`);
-      expect(op.id).toMatch(/^[a-z]+(-[a-z]+)*(\/[a-z]+(-[a-z]+)*)*$/);
+      expect(op.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*$/);
     }
   });
 

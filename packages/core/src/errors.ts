@@ -22,6 +22,11 @@ export interface IslErrorOptions {
   recovery?: Recovery;
   /** One line per failed check, `"<path>: <message>"`. */
   validationFailures?: string[];
+  /**
+   * A complete response body that adapters send instead of the Olumi error envelope (used by
+   * operations whose wire contract fixes the error shape, e.g. PLoT's analyze/v2 `blocked` 422).
+   */
+  body?: Record<string, unknown>;
 }
 
 /**
@@ -33,6 +38,8 @@ export class IslError extends Error {
   readonly details: Record<string, unknown>;
   readonly recovery: Recovery | undefined;
   readonly validationFailures: string[] | undefined;
+  /** Replacement response body, if the operation's contract fixes the error shape. */
+  readonly body: Record<string, unknown> | undefined;
 
   constructor(code: ErrorCode, message: string, options: IslErrorOptions = {}) {
     super(message);
@@ -41,6 +48,7 @@ export class IslError extends Error {
     this.details = options.details ?? {};
     this.recovery = options.recovery;
     this.validationFailures = options.validationFailures;
+    this.body = options.body;
   }
 }
 

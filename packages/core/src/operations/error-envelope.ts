@@ -23,6 +23,23 @@ export interface ErrorResult {
 export function toErrorEnvelope(error: unknown, requestId: string): ErrorResult {
   if (isIslError(error)) {
     const entry = ERROR_CODES[error.code];
+    // NOTE: an operation whose contract fixes its error body (PLoT's analyze/v2 422 `blocked`) sends it verbatim.
+    if (error.body !== undefined) {
+      const blockedId = error.body["request_id"];
+      const merged = {
+        ...error.body,
+        code: error.code,
+        message: error.message,
+        reason: entry.reason,
+        recovery: error.recovery ?? GENERIC_RECOVERY,
+        retryable: entry.retryable,
+        source: "isl",
+        request_id: typeof blockedId === "string" && blockedId !== "" ? blockedId : requestId,
+        degraded: false,
+        ...(error.validationFailures ? { validation_failures: error.validationFailures } : {}),
+      };
+      return { status: entry.status, body: merged as unknown as ErrorEnvelope };
+    }
     const body: ErrorEnvelope = {
       code: error.code,
       message: error.message,

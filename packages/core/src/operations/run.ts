@@ -12,6 +12,7 @@ import { unknownOperationError } from "./input-errors.js";
 import { reservedKeyPaths } from "./reserved-keys.js";
 import { IslError } from "../errors.js";
 import { schemaError } from "./schema-errors.js";
+import { bodyRequestId, schemaBlockedError } from "../plot/blocked.js";
 
 /** Options of {@link runOperation}. */
 export interface RunOptions {
@@ -47,7 +48,10 @@ export function runOperation<Id extends OperationId>(id: Id, input: RequestInput
     });
   }
   const parsed = op.request.safeParse(input);
-  if (!parsed.success) throw schemaError(id, parsed.error);
+  if (!parsed.success) {
+    if (op.schemaErrorShape === "plot-blocked") throw schemaBlockedError(parsed.error, bodyRequestId(input) ?? options.requestId ?? "");
+    throw schemaError(id, parsed.error);
+  }
   const request = parsed.data;
   const { seed, source } = deriveSeed(request);
   const seedText = String(seed);
@@ -60,6 +64,7 @@ export function runOperation<Id extends OperationId>(id: Id, input: RequestInput
   };
   const handler = handlers[id] as (req: unknown, ctx: HandlerContext) => Record<string, unknown>;
   const body = handler(request, ctx);
+  if (op.metadataKey === "none") return body as ResponseOf<Id>;
   const metadata =
     op.metadataKey === "_metadata"
       ? {
