@@ -38,6 +38,7 @@ export const ResponseMetadata = z
     request_id: z.string(),
     seed: z.string().describe("The seed this response used (see docs/determinism.md)."),
     seed_source: SeedSource,
+    cache_hit: z.boolean().optional().describe("Set (true) by the HTTP server when the body came from its result cache; absent when it was computed for this request."),
   })
   .meta({ id: "ResponseMetadata" });
 export type ResponseMetadata = z.infer<typeof ResponseMetadata>;

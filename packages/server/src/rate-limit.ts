@@ -5,13 +5,19 @@
  * The client is the authenticated API key's hash, else `req.ip` (which honours only the explicit
  * `trust proxy` setting, never a bare `X-Forwarded-For`).
  *
+ * With a `shared` limiter (Redis, see redis-rate-limit.ts) the decision comes from there, so every
+ * instance counts against one window; whenever the shared limiter cannot answer (Redis down, slow
+ * or its circuit open) the request is decided by this memory log instead, never failed. The memory
+ * log also records the requests the shared limiter admitted, so a fallback starts from this
+ * instance's recent history rather than from zero.
+ *
  * Written here rather than with express-rate-limit 8: its stores must return the reset instant as
  * a wall-clock `Date`, and its bundled memory store is a fixed window. Headers follow the IETF
  * draft-8 RateLimit fields as express-rate-limit emits them: `RateLimit-Policy: "<limit>-in-1min";
  * q=<limit>; w=60` and `RateLimit: "<limit>-in-1min"; r=<remaining>; t=<seconds>`, plus
  * `Retry-After` on 429.
  */
-import type { RequestHandler } from "express";
+import type { NextFunction, RequestHandler, Response } from "express";
 import { apiKeyIdOf } from "./auth.js";
 import { rateLimitError, sendGateError } from "./security-errors.js";
 
@@ -25,6 +31,16 @@ export interface RateLimitOptions {
   now?: () => number;
   /** Paths never limited (default: health, readiness and metrics). */
   exempt?: (path: string) => boolean;
+  /** A limiter shared between instances (Redis); its failures fall back to the memory log. */
+  shared?: SharedRateLimiter;
+  /** Called when a shared decision failed and the memory log decided instead. */
+  onFallback?: (error: unknown) => void;
+}
+
+/** A rate limiter shared between instances (see `RedisSlidingWindow`). */
+export interface SharedRateLimiter {
+  /** The decision for one request of `client`; rejects when it cannot decide. */
+  hit(client: string): Promise<RateDecision>;
 }
 
 /** Outcome of one {@link SlidingWindowLog.hit}. */
@@ -89,14 +105,7 @@ export function slidingWindowRateLimit(options: RateLimitOptions): RequestHandle
   const windowSeconds = Math.round(windowMs / 1000);
   const name = `"${options.limit}-in-${windowSeconds % 60 === 0 ? `${windowSeconds / 60}min` : `${windowSeconds}sec`}"`;
   const policy = `${name}; q=${options.limit}; w=${windowSeconds}`;
-  return (req, res, next) => {
-    if (exempt(req.path)) {
-      next();
-      return;
-    }
-    const keyId = apiKeyIdOf(res);
-    const client = keyId !== undefined ? `key:${keyId}` : `ip:${req.ip ?? req.socket.remoteAddress ?? "unknown"}`;
-    const decision = log.hit(client, now());
+  const respond = (res: Response, next: NextFunction, decision: RateDecision): void => {
     res.setHeader("RateLimit-Policy", policy);
     res.setHeader("RateLimit", `${name}; r=${decision.remaining}; t=${decision.resetSeconds}`);
     if (decision.allowed) {
@@ -105,5 +114,28 @@ export function slidingWindowRateLimit(options: RateLimitOptions): RequestHandle
     }
     res.setHeader("Retry-After", String(decision.resetSeconds));
     sendGateError(res, rateLimitError(decision.resetSeconds, options.limit), "too_many_requests");
+  };
+  const shared = options.shared;
+  return (req, res, next) => {
+    if (exempt(req.path)) {
+      next();
+      return;
+    }
+    const keyId = apiKeyIdOf(res);
+    const client = keyId !== undefined ? `key:${keyId}` : `ip:${req.ip ?? req.socket.remoteAddress ?? "unknown"}`;
+    if (shared === undefined) {
+      respond(res, next, log.hit(client, now()));
+      return;
+    }
+    shared.hit(client).then(
+      (decision) => {
+        if (decision.allowed) log.hit(client, now());
+        respond(res, next, decision);
+      },
+      (error: unknown) => {
+        options.onFallback?.(error);
+        respond(res, next, log.hit(client, now()));
+      },
+    );
   };
 }

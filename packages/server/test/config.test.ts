@@ -21,7 +21,7 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 
 describe("loadConfig defaults", () => {
   it("is development, auth off, loopback, port 8000, 100/min, no proxies trusted, upstream CORS defaults", () => {
-    expect(defaultConfig()).toEqual({
+    expect(defaultConfig()).toMatchObject({
       environment: "development", production: false, apiKeys: [], authDisabled: false, authEnabled: false,
       corsOrigins: ["http://localhost:3000", "http://localhost:8080"], corsAllowCredentials: false, redis: undefined,
       sentryDsn: undefined, logLevel: "info", port: 8000, host: "127.0.0.1", rateLimitPerMinute: 100, trustProxy: false,
