@@ -1,4 +1,7 @@
 import { defineConfig } from "tsup";
 import { libraryBuild } from "../../tsup.base.js";
 
-export default defineConfig(libraryBuild(["src/index.ts"], { target: "node20", platform: "node" }));
+// The worker-pool entry is built beside index.* (dist/pool-worker.js and .cjs): worker-pool.ts finds it from
+// its own `import.meta.url`, which `shims` provides in the CommonJS build.
+
+export default defineConfig(libraryBuild(["src/index.ts", "src/pool-worker.ts"], { target: "node20", platform: "node", shims: true }));

@@ -46,7 +46,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .description("Start the HTTP server (default 127.0.0.1:8000, or HOST / PORT from the environment).")
     .option("-p, --port <port>", "TCP port (0 = any free port)")
     .option("-H, --host <host>", "interface to bind")
-    .action(async (options: { port?: string; host?: string }) => {
+    .option("-w, --workers <n>", "server processes sharing the port (node:cluster; default 1)")
+    .addHelpText("after", "\nSIGTERM or SIGINT shuts down gracefully: in-flight requests finish (ISL_SHUTDOWN_TIMEOUT_SECONDS), then exit 0.")
+    .action(async (options: { port?: string; host?: string; workers?: string }) => {
       exitCode = await serveCommand(io, options);
     });
 

@@ -1,6 +1,9 @@
 /** `GET /health` and `GET /ready`: liveness and readiness bodies (upstream-service.md §6.1). */
 import { ISL_VERSION } from "@olumi/contracts";
 import { CONFIG_FINGERPRINT } from "@olumi/isl-core";
+import { PLOT_DEFAULT_MAX_COST_UNITS, type ComputeAdmissionBlock } from "@olumi/isl-core";
+import { computeAdmissionField } from "./plot-health.js";
+import type { RedisStatusSummary } from "./cache-services.js";
 
 /** The body of `GET /health` (and of `GET /ready` when ready). */
 export interface HealthBody {
@@ -14,7 +17,24 @@ export interface HealthBody {
   timestamp: string;
   /** Fingerprint of the engine configuration, as in `_metadata.config_fingerprint`. */
   config_fingerprint: string;
+  /** PLoT's compute-admission capability (ceiling, formula version, weights, parameters, caps); see plot-health.ts. */
+  compute_admission: ComputeAdmissionBlock;
+  /** Seconds since the app was created (monotonic clock). */
+  uptime_seconds: number;
+  /** Redis state (from the cache services; `not_configured` without Redis). */
+  redis: RedisStatusSummary;
 }
+
+/** Live sources of the health body beyond the build identity. */
+export interface HealthProbes {
+  /** Redis state now (default: not configured). */
+  redis?: () => RedisStatusSummary;
+  /** Monotonic clock in milliseconds (default `performance.now`). */
+  now?: () => number;
+}
+
+/** The Redis summary when no Redis is configured. */
+export const REDIS_NOT_CONFIGURED: RedisStatusSummary = { configured: false, state: "not_configured", connected: false, circuit_breaker: null };
 
 /** Build identity: from the option, else `ISL_BUILD_SHA` or `GIT_SHA` in the environment. */
 export function resolveBuild(build: string | undefined, env: NodeJS.ProcessEnv = process.env): { build: string; build_full: string | null } {
@@ -25,13 +45,18 @@ export function resolveBuild(build: string | undefined, env: NodeJS.ProcessEnv =
 }
 
 /** A function producing the health body for this build. */
-export function healthReporter(build: string | undefined): () => HealthBody {
+export function healthReporter(build: string | undefined, maxCostUnits: number = PLOT_DEFAULT_MAX_COST_UNITS, probes: HealthProbes = {}): () => HealthBody {
   const identity = resolveBuild(build);
+  const now = probes.now ?? (() => performance.now());
+  const createdAt = now();
   return () => ({
     status: "healthy",
     version: ISL_VERSION,
     ...identity,
     timestamp: new Date().toISOString(),
     config_fingerprint: CONFIG_FINGERPRINT,
+    compute_admission: computeAdmissionField(maxCostUnits),
+    uptime_seconds: Math.round(now() - createdAt) / 1000,
+    redis: probes.redis?.() ?? { ...REDIS_NOT_CONFIGURED },
   });
 }

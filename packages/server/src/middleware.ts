@@ -1,7 +1,8 @@
 /**
  * Per-request context: the request id (echoed in `X-Request-Id` and `X-Trace-Id`), an
- * AbortSignal that fires when the client goes away, and `X-Processing-Time-Ms` (wall time from
- * arrival to the response headers, measured with `performance.now()`).
+ * AbortSignal that fires when the client goes away, `X-Processing-Time-Ms` (wall time from
+ * arrival to the response headers, measured with `performance.now()`), and `Connection: close`
+ * while the app drains for shutdown (`app.locals.draining`).
  */
 import type { RequestHandler, Response } from "express";
 import { resolveRequestId } from "./request-id.js";
@@ -40,6 +41,9 @@ export function requestContext(): RequestHandler {
     // every path (routes, errors, static files) without each of them having to remember it.
     res.writeHead = function patchedWriteHead(this: Response, ...args: unknown[]) {
       if (!this.headersSent) this.setHeader("X-Processing-Time-Ms", (performance.now() - started).toFixed(3));
+      // While the server drains for shutdown, every response closes its connection, so keep-alive
+      // clients reconnect (to another instance) instead of reusing a socket that is about to go.
+      if (!this.headersSent && req.app.locals.draining === true) this.setHeader("Connection", "close");
       return (writeHead as (...a: unknown[]) => Response).apply(this, args);
     } as typeof res.writeHead;
     next();
