@@ -117,6 +117,8 @@ export interface RequestLogFields {
   duration_ms: number;
   /** SHA-256 of `X-User-Id`, or null when the header is absent. */
   user_hash: string | null;
+  /** Trace id of the request's span (only when tracing is on), to find the trace from a log line. */
+  trace_id?: string;
 }
 
 /** The level of a completion line: error for 5xx, warn for 4xx, info otherwise. */

@@ -25,6 +25,12 @@ function userHashOf(req: Request): string | null {
   return userId === undefined || userId === "" ? null : hashUserId(userId);
 }
 
+/** `{ trace_id }` when the tracing middleware opened a span for this request (see tracing.ts), else nothing. */
+function traceFieldOf(res: Response): { trace_id?: string } {
+  const traceId = (res.locals as { traceId?: unknown }).traceId;
+  return typeof traceId === "string" ? { trace_id: traceId } : {};
+}
+
 /** Middleware recording metrics and the completion log line of each request (`logger` undefined: no log line). */
 export function observeRequests(metrics: IslMetrics, logger: Logger | undefined): RequestHandler {
   return (req, res: Response, next) => {
@@ -46,6 +52,7 @@ export function observeRequests(metrics: IslMetrics, logger: Logger | undefined)
           status_code: res.statusCode,
           duration_ms: Math.round(seconds * 1e6) / 1e3,
           user_hash: userHashOf(req),
+          ...traceFieldOf(res),
         });
       }
     };

@@ -114,6 +114,40 @@ function errorResponse(description: string, errorRef: string): JsonObject {
   return { description, content: { "application/json": { schema: { $ref: COMPONENT_PREFIX + errorRef } } } };
 }
 
+/** Name of the API-key security scheme. */
+export const API_KEY_SCHEME = "ApiKeyAuth";
+
+/** The `X-API-Key` security scheme (required on every path but the public ones). */
+const SECURITY_SCHEMES: JsonObject = {
+  [API_KEY_SCHEME]: {
+    type: "apiKey",
+    in: "header",
+    name: "X-API-Key",
+    description: "One of the keys in `ISL_API_KEYS`. Public paths (`/health*`, `/ready`, `/metrics`, `/docs`, `/redoc`, `/openapi.json`) need none; without configured keys (development) no path needs one.",
+  },
+};
+
+/** The 429 response, with its headers. */
+function rateLimitedResponse(errorRef: string): JsonObject {
+  return {
+    ...errorResponse("Too many requests for this key or client (ISL_RATE_LIMIT_EXCEEDED).", errorRef),
+    headers: {
+      "Retry-After": { description: "Seconds until a request will be accepted again.", schema: { type: "integer", minimum: 0 } },
+      RateLimit: { description: "Remaining quota and reset time (IETF RateLimit header fields).", schema: { type: "string" } },
+    },
+  };
+}
+
+/** Response headers every answer carries (the platform's boundary contract). */
+const OLUMI_HEADERS: JsonObject = {
+  "X-Request-Id": { description: "The request id (sent or generated).", schema: { type: "string" } },
+  "X-Processing-Time-Ms": { description: "Server time spent, in milliseconds.", schema: { type: "string" } },
+  "x-olumi-service": { description: "Always `isl`.", schema: { type: "string", const: "isl" } },
+  "x-olumi-service-build": { description: "Short build id, or `unknown`.", schema: { type: "string" } },
+  "x-olumi-response-hash": { description: "SHA-256 of the canonical JSON of the uncompressed body (JSON bodies up to 1 MiB).", schema: { type: "string", pattern: "^[0-9a-f]{64}$" } },
+  "x-olumi-trace-received": { description: "`<X-Request-Id or none>:<x-olumi-payload-hash or none>` as received (`invalid` for a malformed value).", schema: { type: "string" } },
+};
+
 const HEALTH_SCHEMA: JsonObject = {
   type: "object",
   properties: {
@@ -125,6 +159,15 @@ const HEALTH_SCHEMA: JsonObject = {
     config_fingerprint: { type: "string", description: "The engine configuration fingerprint (as in `_metadata.config_fingerprint`)." },
   },
   required: ["status", "version", "build", "timestamp"],
+};
+
+const HEALTH_EXAMPLE: JsonObject = {
+  status: "healthy",
+  version: ISL_VERSION,
+  build: "3f2a9c1",
+  build_full: "3f2a9c1d0b7e4a6f8c2d1e0f9a8b7c6d5e4f3a2b",
+  timestamp: "2026-01-01T00:00:00.000Z",
+  config_fingerprint: "cb0a8a533671",
 };
 
 function buildDocument(): JsonObject {
@@ -143,12 +186,17 @@ function buildDocument(): JsonObject {
       tags: [...op.tags],
       parameters: [
         { name: "X-Request-Id", in: "header", required: false, description: "Echoed in the response headers and metadata when it is 1..128 characters of [A-Za-z0-9._:-].", schema: { type: "string", maxLength: 128 } },
+        { name: "traceparent", in: "header", required: false, description: "W3C trace context; the server span joins this trace (exported when OTEL_EXPORTER_OTLP_ENDPOINT is set).", schema: { type: "string", pattern: "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$" } },
       ],
       responses: {
         "200": {
           description: "The result.",
+          headers: OLUMI_HEADERS,
           content: { "application/json": { schema: { $ref: COMPONENT_PREFIX + responseRefs[i] } } },
         },
+        "401": errorResponse("Missing or unknown X-API-Key (ISL_UNAUTHORIZED).", errorRef),
+        "429": rateLimitedResponse(errorRef),
+        "504": errorResponse("The route's deadline passed and the computation was stopped (ISL_TIMEOUT).", errorRef),
         "400": errorResponse("Bad input: malformed JSON, wrong content type, or a domain error such as ISL_DAG_CYCLIC.", errorRef),
         "413": errorResponse("Request body over 10 MB (ISL_REQUEST_TOO_LARGE).", errorRef),
         "422": errorResponse("The request does not match the schema (ISL_VALIDATION_ERROR); see validation_failures.", errorRef),
@@ -173,13 +221,32 @@ function buildDocument(): JsonObject {
         operationId: path.slice(1),
         summary,
         tags: ["Health"],
+        security: [],
         responses: {
-          "200": { description: "Up.", content: { "application/json": { schema: { $ref: `${COMPONENT_PREFIX}HealthResponse` } } } },
+          "200": { description: "Up.", content: { "application/json": { schema: { $ref: `${COMPONENT_PREFIX}HealthResponse` }, example: HEALTH_EXAMPLE } } },
           ...(path === "/ready" ? { "503": errorResponse("Not ready (ISL_SERVICE_UNAVAILABLE).", errorRef) } : {}),
         },
       },
     };
   }
+  paths["/metrics"] = {
+    get: {
+      operationId: "metrics",
+      summary: "Prometheus metrics (text exposition format)",
+      tags: ["Health"],
+      security: [],
+      responses: { "200": { description: "Every `isl_*` family and the Node process metrics.", content: { "text/plain": { schema: { type: "string" }, example: "isl_service_up 1\n" } } } },
+    },
+  };
+  paths["/openapi.json"] = {
+    get: {
+      operationId: "openapi",
+      summary: "This OpenAPI 3.1 document",
+      tags: ["Health"],
+      security: [],
+      responses: { "200": { description: "The document.", content: { "application/json": { schema: { type: "object" }, example: { openapi: "3.1.0", info: { title: "ISL: Inference Service Layer" } } } } } },
+    },
+  };
   const tags = [...new Set(operations.flatMap((op) => [...op.tags])), "Health"].map((name) => ({ name }));
   return {
     openapi: "3.1.0",
@@ -191,8 +258,9 @@ function buildDocument(): JsonObject {
         "Send `X-Request-Id` to correlate a response; the same request with the same id gives byte-identical bodies.",
     },
     tags,
+    security: [{ [API_KEY_SCHEME]: [] }],
     paths,
-    components: { schemas: sortKeys(components.schemas) },
+    components: { schemas: sortKeys(components.schemas), securitySchemes: SECURITY_SCHEMES },
   };
 }
 
@@ -206,4 +274,9 @@ let cached: JsonObject | undefined;
 export function openApiDocument(): JsonObject {
   cached ??= buildDocument();
   return cached;
+}
+
+/** The OpenAPI document as committed in `docs/openapi.json`: two-space indented JSON and a final newline. */
+export function openApiJson(): string {
+  return `${JSON.stringify(openApiDocument(), null, 2)}\n`;
 }
