@@ -6,7 +6,9 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   resolve: { conditions: ["@olumi/source", "module", "node", "development|production"] },
-  ssr: { resolve: { conditions: ["@olumi/source", "module", "node", "development|production"] } },
+  // No "module" here: vitest hands these conditions to Node (`--conditions`) for external packages,
+  // and "module" makes Node load bundler-only builds (OpenTelemetry's extension-less ESM).
+  ssr: { resolve: { conditions: ["@olumi/source", "node", "development|production"] } },
   test: {
     include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "docs/**/*.test.ts", "examples/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],

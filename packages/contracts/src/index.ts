@@ -8,4 +8,5 @@ export * from "./envelopes.js";
 export * from "./operation.js";
 export * from "./operation-names.js";
 export * from "./operations/index.js";
+export * from "./plot/index.js";
 export * from "./version.js";

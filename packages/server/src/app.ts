@@ -12,14 +12,26 @@ import { apiKeyAuth } from "./auth.js";
 import { defaultConfig, type ServerConfig } from "./config.js";
 import { cors } from "./cors.js";
 import { slidingWindowRateLimit } from "./rate-limit.js";
-import { healthReporter } from "./health.js";
-import { bodyParserError, methodNotAllowedError, notReadyError, routeNotFoundError, unsupportedContentTypeError } from "./http-errors.js";
-import { requestContext, requestIdOf, signalOf } from "./middleware.js";
+import { CACHE_SERVICE_PATHS, createCacheServices, type RedisTuning } from "./cache-services.js";
+import { withCache } from "./with-cache.js";
+import { healthReporter, resolveBuild } from "./health.js";
+import { bodyParserError, methodNotAllowedError, routeNotFoundError, unsupportedContentTypeError } from "./http-errors.js";
+import { requestContext, requestIdOf } from "./middleware.js";
 import { openApiDocument } from "./openapi.js";
+import { PlotComputeGovernor, plotAnalysisGate, plotGovernedPaths } from "./plot-governor.js";
 import type { Logger } from "pino";
 import { createLogger, isPinoLogger, type LogLevel } from "./logging.js";
 import { createMetrics, METRICS_CONTENT_TYPE, renderMetrics } from "./metrics.js";
 import { endpointOf, observeRequests } from "./observe.js";
+import { createTelemetry } from "./telemetry.js";
+import type { ErrorReporter } from "./error-reporting.js";
+import { redocRouter } from "./redoc.js";
+import { redisStatusOf } from "./cache-services.js";
+import { deadlineSecondsFor, routeTimeoutTable } from "./deadlines.js";
+import { operationRoute } from "./operation-route.js";
+import { pooledRunner } from "./pooled-runner.js";
+import { checkReadiness, notReadyReportError, servicesHealth, type ServiceSources } from "./service-status.js";
+import type { WorkerPool } from "./worker-pool.js";
 
 /** Where the server reports internal failures (never sent to clients). */
 export interface ServerLogger {
@@ -49,6 +61,14 @@ export interface AppOptions {
   logLevel?: LogLevel;
   /** Runs an operation (default: core's `runOperation`). */
   runOperation?: OperationRunner;
+  /** Redis connection tuning (timeouts, reconnect delay, breaker thresholds) over the config's; the target comes from the config. */
+  redis?: RedisTuning;
+  /** The PLoT compute governor (default: min(2, cores) workers and the config's `maxCostUnits`; see plot-governor.ts). */
+  plotGovernor?: PlotComputeGovernor;
+  /** Where 500s are reported (default: Sentry when the config has a DSN, else nowhere). */
+  errorReporter?: ErrorReporter;
+  /** Worker pool for the operations whose table entry says `cost: "heavy"` (default: every operation runs inline). */
+  workerPool?: WorkerPool;
 }
 
 /** Content types accepted for request bodies. */
@@ -82,12 +102,16 @@ export function createApp(options: AppOptions = {}): Express {
       : undefined;
   const logger: ServerLogger = isPinoLogger(options.logger) || options.logger === undefined ? consoleLogger : options.logger;
   const metrics = createMetrics(operations);
-  const run: OperationRunner = options.runOperation ?? ((id, input, opts) => runOperation(id, input, opts));
+  const inline: OperationRunner = (id, input, opts) => runOperation(id, input, opts);
+  const run: OperationRunner = options.runOperation ?? (options.workerPool === undefined ? inline : pooledRunner(options.workerPool, operations, inline));
   const isReady = options.isReady ?? (() => true);
-  const health = healthReporter(options.build);
+  const health = healthReporter(options.build, (options.config ?? defaultConfig()).maxCostUnits, { redis: () => redisStatusOf(app) });
   const app = express();
   app.disable("x-powered-by");
   app.use(requestContext());
+  const telemetry = createTelemetry(options.config ?? defaultConfig(), { build: resolveBuild(options.build).build, errorReporter: options.errorReporter });
+  app.locals.telemetry = telemetry;
+  app.use(telemetry.middleware);
   app.use(observeRequests(metrics, requestLogger));
   app.locals.metrics = metrics;
   // Gates after observation, so 401/413/429 are logged and counted like every other response.
@@ -96,21 +120,23 @@ export function createApp(options: AppOptions = {}): Express {
   app.use(helmet());
   app.use(cors({ origins: config.corsOrigins, allowCredentials: config.corsAllowCredentials }));
   if (config.authEnabled) app.use(apiKeyAuth(config.apiKeys));
-  app.use(slidingWindowRateLimit({ limit: config.rateLimitPerMinute, now: options.rateLimitClock }));
+  const cacheServices = createCacheServices({ config, metrics, redis: options.redis, log: (level, message, fields) => requestLogger?.[level](fields ?? {}, message) });
+  app.locals.cacheServices = cacheServices;
+  const cachedRun = cacheServices.cache === undefined ? run : withCache(run, cacheServices.cache, operations);
+  app.use(slidingWindowRateLimit({ limit: config.rateLimitPerMinute, now: options.rateLimitClock, shared: cacheServices.rateLimiter }));
 
   const allowed = new Map<string, Set<string>>();
   const allow = (path: string, method: string): void => {
     allowed.set(path, (allowed.get(path) ?? new Set()).add(method));
   };
 
+  const plotPaths = plotGovernedPaths(operations);
+  const plotGovernor = options.plotGovernor ?? new PlotComputeGovernor({ maxCostUnits: config.maxCostUnits });
+  if (plotPaths.length > 0) app.post(plotPaths, requireJsonBody, parseJsonBody, plotAnalysisGate({ maxCostUnits: config.maxCostUnits, governor: plotGovernor }));
+  const deadlines = routeTimeoutTable(config.routeTimeouts ?? []);
   for (const op of operations) {
-    const handle: RequestHandler = (req, res) => {
-      const input: unknown = op.method === "GET" ? req.query : req.body;
-      const started = performance.now();
-      const body = run(op.id, input, { requestId: requestIdOf(res), signal: signalOf(res) });
-      metrics.recordOperation(op, (performance.now() - started) / 1000);
-      res.status(200).json(body);
-    };
+    const deadlineSeconds = deadlineSecondsFor(op.path, deadlines, config.requestTimeoutSeconds);
+    const handle = operationRoute(op, { run: cachedRun, deadlineSeconds, onSuccess: (seconds) => metrics.recordOperation(op, seconds) });
     const method = op.method.toLowerCase() as "get" | "post" | "patch";
     if (op.method === "GET") app.get(op.path, handle);
     else app[method](op.path, requireJsonBody, parseJsonBody, handle);
@@ -120,10 +146,26 @@ export function createApp(options: AppOptions = {}): Express {
   app.get("/health", (_req, res) => {
     res.json(health());
   });
+  app.locals.workerPool = options.workerPool;
+  const services: ServiceSources = {
+    pool: options.workerPool,
+    redis: () => redisStatusOf(app),
+    redisRequired: config.production && config.redis !== undefined,
+    draining: () => app.locals.draining === true,
+    sentryConfigured: telemetry.errors !== undefined,
+    tracingConfigured: telemetry.tracing !== undefined,
+    extra: isReady,
+    timestamp: () => health().timestamp,
+  };
   app.get("/ready", (_req, res) => {
-    if (isReady()) res.json(health());
-    else sendError(res, notReadyError());
+    const report = checkReadiness(services);
+    if (report.ready) res.json(health());
+    else sendError(res, notReadyReportError(report));
   });
+  app.get("/health/services", (_req, res) => {
+    res.json(servicesHealth(services));
+  });
+  allow("/health/services", "GET");
   app.get("/openapi.json", (_req, res) => {
     res.json(openApiDocument());
   });
@@ -133,6 +175,9 @@ export function createApp(options: AppOptions = {}): Express {
     }, next);
   });
   for (const path of ["/health", "/ready", "/openapi.json", "/metrics"]) allow(path, "GET");
+  for (const path of CACHE_SERVICE_PATHS) allow(path, "GET");
+  app.use(redocRouter());
+  app.use(cacheServices.router());
   app.use("/docs", swaggerUi.serve, swaggerUi.setup(openApiDocument(), { customSiteTitle: "ISL API" }));
 
   for (const [path, methods] of allowed) {
@@ -156,6 +201,7 @@ export function createApp(options: AppOptions = {}): Express {
       return;
     }
     const { status, body } = toErrorEnvelope(bodyParserError(error) ?? error, requestIdOf(res));
+    if (status >= 500) telemetry.reportError(error, req, res);
     if (status >= 500 && requestLogger !== undefined) requestLogger.error({ err: error, request_id: requestIdOf(res), endpoint: endpointOf(req) }, "internal error");
     else if (status >= 500) logger.error(`ISL request ${requestIdOf(res)} failed`, error);
     res.status(status).json(body);

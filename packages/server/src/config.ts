@@ -6,6 +6,8 @@
  */
 import { isIP } from "node:net";
 import { z } from "zod";
+import { parseRouteTimeouts, type RouteTimeout } from "./deadlines.js";
+import { PLOT_DEFAULT_MAX_COST_UNITS } from "@olumi/isl-core";
 
 /** Express `trust proxy` value: false (trust nobody), a hop count, or a list of addresses / CIDRs / named ranges. */
 export type TrustProxy = false | number | string[];
@@ -45,6 +47,34 @@ export interface ServerConfig {
   trustProxy: TrustProxy;
   /** Default request deadline in seconds (`REQUEST_TIMEOUT_SECONDS`). */
   requestTimeoutSeconds: number;
+  /** Per-prefix deadline overrides of upstream's table (`ISL_ROUTE_TIMEOUTS`). */
+  routeTimeouts: RouteTimeout[];
+  /** Worker-pool threads (`ISL_WORKER_THREADS`; undefined = cores − 1, at least 1). */
+  workerThreads: number | undefined;
+  /** How long a graceful shutdown waits for in-flight requests (`ISL_SHUTDOWN_TIMEOUT_SECONDS`, default 30). */
+  shutdownTimeoutSeconds: number;
+  /** Server processes sharing the machine (`ISL_CLUSTER_PROCESSES`, set by `isl serve --workers N` for its processes; default 1). */
+  clusterProcesses?: number;
+  /** `CACHE_ENABLED`: the result cache of deterministic operations (default true). */
+  cacheEnabled?: boolean;
+  /** `CACHE_MAX_BYTES`: memory budget of the in-process result cache, bytes (default 64 MiB). */
+  cacheMaxBytes?: number;
+  /** `CACHE_TTL_SECONDS`: time to live of cached results in memory and Redis (default 3600). */
+  cacheTtlSeconds?: number;
+  /** `REDIS_COMMAND_TIMEOUT_MS`: upper bound on one Redis round trip (default 250). */
+  redisCommandTimeoutMs?: number;
+  /** `REDIS_CIRCUIT_FAILURE_THRESHOLD`: consecutive Redis failures that open its circuit breaker (default 5). */
+  redisCircuitFailureThreshold?: number;
+  /** `REDIS_CIRCUIT_OPEN_SECONDS`: how long an open Redis circuit refuses calls before a trial (default 5). */
+  redisCircuitOpenSeconds?: number;
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT`: OTLP/HTTP base URL; spans are exported to `<it>/v1/traces` when set. */
+  otlpEndpoint?: string;
+  /** `OTEL_SERVICE_NAME`: `service.name` of exported spans (default "isl"). */
+  otelServiceName?: string;
+  /** `SENTRY_ENVIRONMENT`: environment of Sentry events (default: `environment`). */
+  sentryEnvironment?: string;
+  /** `ISL_MAX_COST_UNITS`: admission ceiling of `robustness/analyze/v2` in cost units (advertised on `/health`; default 24 000 000). */
+  maxCostUnits: number;
 }
 
 /** Log levels accepted by `LOG_LEVEL` (case-insensitive; upstream's `WARNING` means `warn`). */
@@ -174,6 +204,31 @@ const sentryDsn = z.string().transform((v, ctx) => {
   return url;
 });
 
+const otlpEndpoint = z.string().transform((v, ctx) => {
+  const url = v.trim();
+  if (!URL.canParse(url) || !["http:", "https:"].includes(new URL(url).protocol)) {
+    ctx.addIssue({ code: "custom", message: "expected the http(s) base URL of an OTLP/HTTP collector, such as http://localhost:4318" });
+    return z.NEVER;
+  }
+  return url;
+});
+
+const shortName = z.string().transform((v, ctx) => {
+  const name = v.trim();
+  if (/^[A-Za-z0-9._-]{1,64}$/.test(name)) return name;
+  ctx.addIssue({ code: "custom", message: "expected 1 to 64 letters, digits, '.', '_' or '-'" });
+  return z.NEVER;
+});
+
+const routeTimeouts = z.string().transform((v, ctx) => {
+  try {
+    return parseRouteTimeouts(v);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+    return z.NEVER;
+  }
+});
+
 const hostName = z.string().transform((v, ctx) => {
   const host = v.trim();
   if (isIP(host) !== 0 || /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(host)) return host;
@@ -200,6 +255,20 @@ const VARIABLES = {
   RATE_LIMIT_REQUESTS_PER_MINUTE: integerIn(1, 1_000_000),
   TRUSTED_PROXIES: trustedProxies,
   REQUEST_TIMEOUT_SECONDS: integerIn(1, 3600),
+  ISL_ROUTE_TIMEOUTS: routeTimeouts,
+  ISL_WORKER_THREADS: integerIn(1, 256),
+  ISL_SHUTDOWN_TIMEOUT_SECONDS: integerIn(0, 3600),
+  ISL_CLUSTER_PROCESSES: integerIn(1, 64),
+  CACHE_ENABLED: flag,
+  CACHE_MAX_BYTES: integerIn(0, Number.MAX_SAFE_INTEGER),
+  CACHE_TTL_SECONDS: integerIn(1, 30 * 24 * 3600),
+  REDIS_COMMAND_TIMEOUT_MS: integerIn(10, 60_000),
+  REDIS_CIRCUIT_FAILURE_THRESHOLD: integerIn(1, 1000),
+  REDIS_CIRCUIT_OPEN_SECONDS: integerIn(1, 3600),
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
+  OTEL_SERVICE_NAME: shortName,
+  SENTRY_ENVIRONMENT: shortName,
+  ISL_MAX_COST_UNITS: integerIn(1, Number.MAX_SAFE_INTEGER),
 } as const;
 
 type Parsed = { [K in keyof typeof VARIABLES]?: z.output<(typeof VARIABLES)[K]> };
@@ -268,6 +337,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? parsed.RATE_LIMIT_REQUESTS_PER_MINUTE ?? 100,
     trustProxy: parsed.TRUSTED_PROXIES ?? false,
     requestTimeoutSeconds: parsed.REQUEST_TIMEOUT_SECONDS ?? 60,
+    routeTimeouts: parsed.ISL_ROUTE_TIMEOUTS ?? [],
+    workerThreads: parsed.ISL_WORKER_THREADS,
+    shutdownTimeoutSeconds: parsed.ISL_SHUTDOWN_TIMEOUT_SECONDS ?? 30,
+    clusterProcesses: parsed.ISL_CLUSTER_PROCESSES ?? 1,
+    cacheEnabled: parsed.CACHE_ENABLED ?? true,
+    cacheMaxBytes: parsed.CACHE_MAX_BYTES ?? 64 * 1024 * 1024,
+    cacheTtlSeconds: parsed.CACHE_TTL_SECONDS ?? 3600,
+    redisCommandTimeoutMs: parsed.REDIS_COMMAND_TIMEOUT_MS ?? 250,
+    redisCircuitFailureThreshold: parsed.REDIS_CIRCUIT_FAILURE_THRESHOLD ?? 5,
+    redisCircuitOpenSeconds: parsed.REDIS_CIRCUIT_OPEN_SECONDS ?? 5,
+    otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT,
+    otelServiceName: parsed.OTEL_SERVICE_NAME,
+    sentryEnvironment: parsed.SENTRY_ENVIRONMENT,
+    maxCostUnits: parsed.ISL_MAX_COST_UNITS ?? PLOT_DEFAULT_MAX_COST_UNITS,
   };
   if (config.production) problems.push(...productionProblems(config));
   else if (!config.authEnabled && !isLoopbackHost(config.host)) {

@@ -21,9 +21,10 @@ import { causalValidateStrategies } from "./causal-validate-strategies.js";
 import { explainContrastive } from "./explain-contrastive.js";
 import { graphFromDot, graphToDot } from "./graph-dot.js";
 import { robustnessAnalyze } from "./robustness-analyze.js";
+import { robustnessAnalyzeUnified, robustnessAnalyzeV2 } from "./robustness-analyze-v2.js";
 
 /** Every operation, sorted by id. */
-export const operations = [analysisIdentifiability, analysisIdentifiabilityDag, analysisSensitivity, batchCounterfactual, batchValidate, causalAdjustmentSets, causalCounterfactual, causalCounterfactualBatch, causalCounterfactualConformal, causalDSeparation, causalIdentify, causalImpliedIndependencies, causalInstruments, causalSensitivityDetailed, causalValidate, causalValidateStrategies, explainContrastive, graphFromDot, graphToDot, robustnessAnalyze] as const;
+export const operations = [analysisIdentifiability, analysisIdentifiabilityDag, analysisSensitivity, batchCounterfactual, batchValidate, causalAdjustmentSets, causalCounterfactual, causalCounterfactualBatch, causalCounterfactualConformal, causalDSeparation, causalIdentify, causalImpliedIndependencies, causalInstruments, causalSensitivityDetailed, causalValidate, causalValidateStrategies, explainContrastive, graphFromDot, graphToDot, robustnessAnalyze, robustnessAnalyzeUnified, robustnessAnalyzeV2] as const;
 
 /** The id of an operation in the table. */
 export type OperationId = (typeof operations)[number]["id"];
@@ -71,3 +72,4 @@ export * from "./causal-validate-strategies.js";
 export * from "./explain-contrastive.js";
 export * from "./graph-dot.js";
 export * from "./robustness-analyze.js";
+export * from "./robustness-analyze-v2.js";

@@ -21,6 +21,7 @@ import { causalValidateStrategiesHandler } from "./causal-validate-strategies.js
 import { explainContrastiveHandler } from "./explain-contrastive.js";
 import { graphFromDotHandler, graphToDotHandler } from "./graph-dot.js";
 import { robustnessAnalyzeHandler } from "./robustness-analyze.js";
+import { robustnessAnalyzeUnifiedHandler, robustnessAnalyzeV2Handler } from "./robustness-analyze-v2.js";
 
 /** A pure handler: the parsed request and its context in, the response body (without metadata) out. */
 export type Handler<Id extends OperationId> = (request: RequestOf<Id>, ctx: HandlerContext) => Omit<ResponseOf<Id>, "_metadata" | "metadata">;
@@ -47,4 +48,6 @@ export const handlers: { readonly [Id in OperationId]: Handler<Id> } = {
   "graph/from-dot": graphFromDotHandler,
   "graph/to-dot": graphToDotHandler,
   "robustness/analyze": robustnessAnalyzeHandler,
+  "robustness/analyze/unified": robustnessAnalyzeUnifiedHandler,
+  "robustness/analyze/v2": robustnessAnalyzeV2Handler,
 };
