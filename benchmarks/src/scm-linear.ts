@@ -135,7 +135,10 @@ for (const size of [5, 50]) {
   for (const n of [1000, 10000]) {
     const rng = createRng(7);
     let checksum = 0;
-    const timing = { warmup: 30, reps: 51 };
+    // NOTE: small cases take tens of microseconds; they get more warm-up and repetitions so that the
+    // JIT has settled and a stray collection does not decide the median.
+    const values = n * size;
+    const timing = { warmup: Math.max(30, Math.round(2e6 / values)), reps: Math.max(51, 2 * Math.round(5e5 / values) + 1) };
     const measure = (reuse: boolean): { ours: number; oursJs: number; perParent: number; perNode: number } => {
       let previous: Simulation | undefined;
       const run = (): void => {

@@ -15,6 +15,7 @@ import { STANDARD_NORMAL_DRAW_BOUND, type Rng } from "../random/index.js";
 import { forEachBlock, BLOCK_SIZE } from "./column-evaluator.js";
 import { createScratch } from "./compile.js";
 import { sampleDistribution, type DistributionSpec } from "./distributions.js";
+import { FINITE_BOUND, magnitudeBound } from "./magnitude-bound.js";
 import { listVariables, type StructuralCausalModel } from "./model.js";
 
 /** Most samples one simulation may draw. */
@@ -89,28 +90,41 @@ export function simulate(model: StructuralCausalModel, options: SimulateOptions)
   }
   const signal = options.signal;
   const columns: Float64Array[] = model.order.map((name) => reusableColumn(options.reuse, name, n) ?? new Float64Array(n));
-  // NOTE: non-finite values are counted while each column (or block) is still in cache.
+  // NOTE: non-finite values are counted while each column (or block) is still in cache, and only in
+  // columns whose magnitude bound does not prove them finite (magnitude-bound.ts).
   const nonFiniteBySlot = new Float64Array(model.order.length);
+  const boundBySlot = new Float64Array(model.order.length).fill(Number.POSITIVE_INFINITY);
   model.order.forEach((name, slot) => {
     const value = interventions.get(name);
-    if (value !== undefined) columns[slot]!.fill(value);
-    else {
+    if (value !== undefined) {
+      columns[slot]!.fill(value);
+      boundBySlot[slot] = Math.abs(value);
+    } else {
       const distribution = model.distributions.get(name);
       if (distribution !== undefined) {
         sampleDistribution(distribution, options.rng.fork(name), columns[slot]!);
-        if (!drawsAreFinite(distribution)) nonFiniteBySlot[slot] = countNonFinite(columns[slot]!);
+        boundBySlot[slot] = distributionBound(distribution);
+        if (!(boundBySlot[slot]! < FINITE_BOUND)) nonFiniteBySlot[slot] = countNonFinite(columns[slot]!);
       }
     }
   });
-  const steps = model.endogenous.filter((name) => !interventions.has(name)).map((name) => ({ slot: model.slotOf.get(name)!, kernel: model.equations.get(name)!.compiled.kernel }));
+  const boundOf = (name: string): number => boundBySlot[model.slotOf.get(name)!]!;
+  const steps = model.endogenous
+    .filter((name) => !interventions.has(name))
+    .map((name) => {
+      const slot = model.slotOf.get(name)!;
+      const compiled = model.equations.get(name)!.compiled;
+      boundBySlot[slot] = magnitudeBound(compiled.expression, boundOf);
+      return { slot, kernel: compiled.kernel, scan: !(boundBySlot[slot]! < FINITE_BOUND) };
+    });
   if (steps.length > 0) {
     const scratch = createScratch(model.registers, Math.min(n, BLOCK_SIZE));
     forEachBlock(columns, n, (views, start, count) => {
       if (signal?.aborted === true) throw timeout(start, n);
-      for (const { slot, kernel } of steps) {
+      for (const { slot, kernel, scan } of steps) {
         const out = views[slot]!;
         kernel(views, out, count, scratch);
-        nonFiniteBySlot[slot] = nonFiniteBySlot[slot]! + countNonFinite(out, count);
+        if (scan) nonFiniteBySlot[slot] = nonFiniteBySlot[slot]! + countNonFinite(out, count);
       }
     });
   }
@@ -165,14 +179,28 @@ function timeout(done: number, total: number): IslError {
 }
 
 /**
- * Whether every draw of `spec` is finite by construction, so its column needs no scan: normal draws
- * are mean + sd·Z with |Z| < {@link STANDARD_NORMAL_DRAW_BOUND}, uniform ones lie in [min, max].
+ * An upper bound on |draw| of `spec` (Infinity for the unbounded families): normal draws are
+ * mean + sd·Z with |Z| < {@link STANDARD_NORMAL_DRAW_BOUND}; uniform ones lie in [min, max] when
+ * max − min is finite; bernoulli in {0, 1}; triangular in [min, max] when (max − min)² is finite; a
+ * point mass is its value. (Beta draws are a ratio of gamma draws, which can both underflow: scanned.)
  */
-function drawsAreFinite(spec: DistributionSpec): boolean {
+function distributionBound(spec: DistributionSpec): number {
   const p = spec.parameters;
-  if (spec.type === "normal") return Math.abs(p.mean!) + STANDARD_NORMAL_DRAW_BOUND * p.std! < 1e300;
-  if (spec.type === "uniform") return Number.isFinite(p.min!) && Number.isFinite(p.max! - p.min!);
-  return spec.type === "point_mass" && Number.isFinite(p.value!);
+  switch (spec.type) {
+    case "normal":
+      return Math.abs(p.mean!) + STANDARD_NORMAL_DRAW_BOUND * p.std!;
+    case "uniform":
+      return Number.isFinite(p.max! - p.min!) ? Math.max(Math.abs(p.min!), Math.abs(p.max!)) : Number.POSITIVE_INFINITY;
+    case "triangular":
+      // NOTE: the inverse transform multiplies two widths, so their product must be finite too.
+      return (p.max! - p.min!) * (p.max! - p.min!) < FINITE_BOUND ? Math.max(Math.abs(p.min!), Math.abs(p.max!)) : Number.POSITIVE_INFINITY;
+    case "bernoulli":
+      return 1;
+    case "point_mass":
+      return Math.abs(p.value!);
+    default:
+      return Number.POSITIVE_INFINITY;
+  }
 }
 
 /**
