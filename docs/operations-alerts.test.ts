@@ -93,4 +93,10 @@ describe("docs/operations/alerts.yml", () => {
       expect(alerts, rule.alert).toContain(`| \`${rule.alert}\` |`);
     }
   });
+
+  it("has no runbook section for an alert that does not exist", () => {
+    const sections = [...read("runbooks.md").matchAll(/^## (ISL[A-Za-z]+)$/gm)].map((m) => m[1]);
+    expect(sections.length).toBeGreaterThan(0);
+    expect([...sections].sort()).toEqual(rules.map((r) => r.alert).sort());
+  });
 });

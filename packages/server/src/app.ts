@@ -136,7 +136,7 @@ export function createApp(options: AppOptions = {}): Express {
   const deadlines = routeTimeoutTable(config.routeTimeouts ?? []);
   for (const op of operations) {
     const deadlineSeconds = deadlineSecondsFor(op.path, deadlines, config.requestTimeoutSeconds);
-    const handle = operationRoute(op, { run: cachedRun, deadlineSeconds, onSuccess: (seconds) => metrics.recordOperation(op, seconds) });
+    const handle = operationRoute(op, { run: cachedRun, deadlineSeconds, onSuccess: (seconds, cacheHit) => metrics.recordOperation(op, seconds, cacheHit) });
     const method = op.method.toLowerCase() as "get" | "post" | "patch";
     if (op.method === "GET") app.get(op.path, handle);
     else app[method](op.path, requireJsonBody, parseJsonBody, handle);

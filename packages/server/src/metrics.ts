@@ -69,8 +69,11 @@ export interface IslMetrics {
   readonly computation: ReadonlyMap<string, Histogram>;
   /** Records one finished HTTP request. */
   recordRequest(method: string, endpoint: string, status: number, seconds: number): void;
-  /** Records one successful call of an operation that took `seconds` to compute. */
-  recordOperation(operation: MeteredOperation, seconds: number): void;
+  /**
+   * Records one successful call of an operation: its business counter always moves; its
+   * computation histogram observes `seconds` only when the body was computed (not a cache hit).
+   */
+  recordOperation(operation: MeteredOperation, seconds: number, cacheHit?: boolean): void;
 }
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -132,10 +135,10 @@ export function createMetrics(operationTable: readonly MeteredOperation[]): IslM
       httpDuration.observe({ method, endpoint }, seconds);
       if (status >= 400) httpErrors.inc({ method, endpoint, error_code: code });
     },
-    recordOperation(operation, seconds) {
+    recordOperation(operation, seconds, cacheHit = false) {
       if (operation.metric === undefined) return;
       business.get(operation.metric)?.inc({ operation: operation.id });
-      computation.get(operation.metric)?.observe(seconds);
+      if (!cacheHit) computation.get(operation.metric)?.observe(seconds);
     },
   };
 }

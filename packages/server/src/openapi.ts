@@ -6,6 +6,7 @@
  * between the two views, the input view is published as `<Id>Input`.
  */
 import { ErrorEnvelope, ISL_VERSION, operationCamelName, operations, type Operation } from "@olumi/contracts";
+import { HEALTH_EXAMPLE, SERVICE_PATHS, SERVICE_SCHEMAS } from "./openapi-service-schemas.js";
 
 /** A JSON Schema or OpenAPI object, as plain JSON. */
 export type JsonObject = Record<string, unknown>;
@@ -148,28 +149,6 @@ const OLUMI_HEADERS: JsonObject = {
   "x-olumi-trace-received": { description: "`<X-Request-Id or none>:<x-olumi-payload-hash or none>` as received (`invalid` for a malformed value).", schema: { type: "string" } },
 };
 
-const HEALTH_SCHEMA: JsonObject = {
-  type: "object",
-  properties: {
-    status: { type: "string", const: "healthy" },
-    version: { type: "string", description: "The ISL engine version." },
-    build: { type: "string", description: "Short build identifier (7-character commit) or `unknown`." },
-    build_full: { type: ["string", "null"], description: "Full build identifier, or null when unknown." },
-    timestamp: { type: "string", format: "date-time" },
-    config_fingerprint: { type: "string", description: "The engine configuration fingerprint (as in `_metadata.config_fingerprint`)." },
-  },
-  required: ["status", "version", "build", "timestamp"],
-};
-
-const HEALTH_EXAMPLE: JsonObject = {
-  status: "healthy",
-  version: ISL_VERSION,
-  build: "3f2a9c1",
-  build_full: "3f2a9c1d0b7e4a6f8c2d1e0f9a8b7c6d5e4f3a2b",
-  timestamp: "2026-01-01T00:00:00.000Z",
-  config_fingerprint: "cb0a8a533671",
-};
-
 function buildDocument(): JsonObject {
   const components = new ComponentSet();
   const errorRef = components.add(ErrorEnvelope, "output", "ErrorResponse");
@@ -211,7 +190,10 @@ function buildDocument(): JsonObject {
     }
     paths[op.path] = { ...(paths[op.path] ?? {}), [op.method.toLowerCase()]: operation };
   });
-  components.schemas.HealthResponse = HEALTH_SCHEMA;
+  for (const [name, schema] of Object.entries(SERVICE_SCHEMAS)) {
+    if (components.schemas[name] !== undefined) throw new Error(`The service schema '${name}' collides with an operation component.`);
+    components.schemas[name] = schema;
+  }
   for (const [path, summary] of [
     ["/health", "Liveness: the service is up"],
     ["/ready", "Readiness: the service accepts requests"],
@@ -225,6 +207,22 @@ function buildDocument(): JsonObject {
         responses: {
           "200": { description: "Up.", content: { "application/json": { schema: { $ref: `${COMPONENT_PREFIX}HealthResponse` }, example: HEALTH_EXAMPLE } } },
           ...(path === "/ready" ? { "503": errorResponse("Not ready (ISL_SERVICE_UNAVAILABLE).", errorRef) } : {}),
+        },
+      },
+    };
+  }
+  for (const service of SERVICE_PATHS) {
+    const refs = service.schemas.map((name) => ({ $ref: COMPONENT_PREFIX + name }));
+    paths[service.path] = {
+      get: {
+        operationId: service.operationId,
+        summary: service.summary,
+        description: service.description,
+        tags: ["Health"],
+        ...(service.public ? { security: [] } : {}),
+        responses: {
+          "200": { description: "Current values.", content: { "application/json": { schema: refs.length === 1 ? refs[0] : { oneOf: refs } } } },
+          ...(service.public ? {} : { "401": errorResponse("Missing or unknown X-API-Key (ISL_UNAUTHORIZED).", errorRef), "429": rateLimitedResponse(errorRef) }),
         },
       },
     };

@@ -14,6 +14,8 @@ import { requestIdOf, signalOf } from "./middleware.js";
 export interface RouteRunOptions {
   requestId: string;
   signal: AbortSignal;
+  /** Called by a caching runner when the body comes from the cache instead of a computation. */
+  onCacheHit?: () => void;
 }
 
 /** A runner as the route sees it: a value or a promise of one. */
@@ -25,8 +27,11 @@ export interface OperationRouteOptions {
   run: RouteRunner;
   /** Deadline of this route in seconds. */
   deadlineSeconds: number;
-  /** Called with the computation time of each successful run (seconds). */
-  onSuccess?: (seconds: number) => void;
+  /**
+   * Called after each successful run with the time it took (seconds) and whether the body came
+   * from the result cache (then nothing was computed and the time is only the lookup).
+   */
+  onSuccess?: (seconds: number, cacheHit: boolean) => void;
 }
 
 function clientGoneError(): IslError {
@@ -55,9 +60,13 @@ export function operationRoute(op: Pick<Operation, "id" | "method">, options: Op
       }, deadlineSeconds * 1000);
     });
     try {
-      const computation = Promise.resolve().then(() => run(op.id as OperationId, input, { requestId: requestIdOf(res), signal: controller.signal }));
+      let cacheHit = false;
+      const onCacheHit = (): void => {
+        cacheHit = true;
+      };
+      const computation = Promise.resolve().then(() => run(op.id as OperationId, input, { requestId: requestIdOf(res), signal: controller.signal, onCacheHit }));
       const body = await Promise.race([computation, deadline]);
-      onSuccess?.((performance.now() - started) / 1000);
+      onSuccess?.((performance.now() - started) / 1000, cacheHit);
       res.status(200).json(body);
     } catch (error) {
       next(error);

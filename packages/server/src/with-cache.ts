@@ -15,6 +15,8 @@ import type { ResultCache } from "./result-cache.js";
 export interface RunnerOptions {
   requestId: string;
   signal: AbortSignal;
+  /** Called when the body comes from the cache (nothing was computed), before it is returned. */
+  onCacheHit?: () => void;
 }
 
 /** An operation runner that may answer synchronously or with a promise. */
@@ -75,6 +77,7 @@ export function withCache(run: AnyOperationRunner, cache: ResultCache, table: re
     const stored = await cache.get(key);
     if (stored !== undefined) {
       const { request_id: storedId, body } = JSON.parse(stored.value) as StoredResult;
+      options.onCacheHit?.();
       return markCacheHit(body, metadataKey, true, storedId, options.requestId);
     }
     const body = await run(id, input, options);
