@@ -19,44 +19,7 @@ import { createRng, type Rng } from "@olumi/isl-core/random";
 import { buildStructuralModel } from "@olumi/isl-core/scm";
 import { analyzeCounterfactual } from "../../packages/core/src/scm/counterfactual-analysis.js";
 import { medianMs, printTable } from "../support/timing.js";
-
-/** Upstream in-process medians (Python + numpy), ms, from the peer measurement in issue 4. */
-const UPSTREAM_MS: ReadonlyMap<string, number> = new Map([
-  ["5x10000", 1.15],
-  ["50x10000", 9.8],
-  ["50x1000", 2.3],
-]);
-
-interface LinearCase {
-  readonly json: { variables: string[]; equations: Record<string, string>; distributions: Record<string, { type: "normal"; parameters: { mean: number; std: number } }> };
-  readonly nodes: readonly { name: string; noise: string; parents: readonly number[]; weights: readonly number[] }[];
-}
-
-/** A random linear SCM with `size` nodes. */
-function randomLinearScm(size: number, rng: Rng): LinearCase {
-  const p = Math.min(0.5, 4 / (size - 1));
-  const nodes: { name: string; noise: string; parents: number[]; weights: number[] }[] = [];
-  const json: LinearCase["json"] = { variables: [], equations: {}, distributions: {} };
-  for (let j = 0; j < size; j++) {
-    const name = `X${j}`;
-    const parents: number[] = [];
-    const weights: number[] = [];
-    for (let k = 0; k < j; k++) {
-      if (rng.next() < p) {
-        parents.push(k);
-        weights.push(Math.round(rng.uniform(-1, 1) * 1000) / 1000);
-      }
-    }
-    const noise = parents.length === 0 ? name : `U${j}`;
-    nodes.push({ name, noise, parents, weights });
-    if (parents.length === 0) json.distributions[name] = { type: "normal", parameters: { mean: 0, std: 1 } };
-    else {
-      json.equations[name] = [...parents.map((k, i) => `${weights[i]} * X${k}`), `U${j}`].join(" + ");
-      json.distributions[`U${j}`] = { type: "normal", parameters: { mean: 0, std: 1 } };
-    }
-  }
-  return { json, nodes };
-}
+import { UPSTREAM_MS, randomLinearScm, type LinearCase } from "../support/linear-scm.js";
 
 /** The hand-written loop: same draws, do(X0 = value), the last node's mean. */
 function handWritten(c: LinearCase, rng: Rng, n: number, value: number): number {

@@ -23,46 +23,7 @@
 import { createRng, enableWasmNormalKernel, type Rng } from "@olumi/isl-core/random";
 import { buildStructuralModel, createScratch, forEachBlock, simulate, BLOCK_SIZE, type Simulation, type StructuralCausalModel } from "@olumi/isl-core/scm";
 import { medianMs, printTable } from "../support/timing.js";
-
-/** Upstream in-process medians (Python + numpy), ms, from the peer measurement in issue 4. */
-const UPSTREAM_MS: ReadonlyMap<string, number> = new Map([
-  ["5x10000", 1.15],
-  ["50x10000", 9.8],
-  ["50x1000", 2.3],
-]);
-
-/** A linear-Gaussian SCM: JSON for the engine and the same structure for the hand-written loop. */
-interface LinearCase {
-  readonly json: { variables: string[]; equations: Record<string, string>; distributions: Record<string, { type: "normal"; parameters: { mean: number; std: number } }> };
-  /** Nodes in generation (topological) order with their parents' indices and coefficients. */
-  readonly nodes: readonly { name: string; parents: readonly number[]; weights: readonly number[] }[];
-}
-
-/** Builds a random linear SCM with `size` nodes. */
-function randomLinearScm(size: number, rng: Rng): LinearCase {
-  const p = Math.min(0.5, 4 / (size - 1));
-  const nodes: { name: string; parents: number[]; weights: number[] }[] = [];
-  const json: LinearCase["json"] = { variables: [], equations: {}, distributions: {} };
-  for (let j = 0; j < size; j++) {
-    const name = `X${j}`;
-    const parents: number[] = [];
-    const weights: number[] = [];
-    for (let k = 0; k < j; k++) {
-      if (rng.next() < p) {
-        parents.push(k);
-        weights.push(Math.round(rng.uniform(-1, 1) * 1000) / 1000);
-      }
-    }
-    nodes.push({ name, parents, weights });
-    json.variables.push(name);
-    if (parents.length === 0) json.distributions[name] = { type: "normal", parameters: { mean: 0, std: 1 } };
-    else {
-      json.equations[name] = [...parents.map((k, i) => `${weights[i]} * X${k}`), `U${j}`].join(" + ");
-      json.distributions[`U${j}`] = { type: "normal", parameters: { mean: 0, std: 1 } };
-    }
-  }
-  return { json, nodes };
-}
+import { UPSTREAM_MS, randomLinearScm, type LinearCase } from "../support/linear-scm.js";
 
 /** Columns of the hand-written loop: one per node, plus the noise columns of non-root nodes. */
 interface HandColumns {
