@@ -1,9 +1,11 @@
 /**
- * Regenerates src/random/normal-lanes-kernel-bytes.ts from src/random/normal-lanes-kernel.wat.
+ * Regenerates the engine's WebAssembly bytes modules from their .wat sources (see wat-compiler.ts).
  * Run from the repository root: npx tsx packages/core/scripts/build-wasm.ts
  */
 import { writeFileSync } from "node:fs";
-import { KERNEL_BYTES_PATH, renderKernelModule } from "./wat-compiler.js";
+import { WASM_KERNELS, renderKernelModule } from "./wat-compiler.js";
 
-writeFileSync(KERNEL_BYTES_PATH, await renderKernelModule());
-console.log(`wrote ${KERNEL_BYTES_PATH}`);
+for (const kernel of WASM_KERNELS) {
+  writeFileSync(kernel.bytesPath, await renderKernelModule(kernel));
+  console.log(`wrote ${kernel.bytesPath}`);
+}

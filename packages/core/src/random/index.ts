@@ -15,6 +15,6 @@ export { portableExp } from "./portable-exp.js";
 export { portableLog } from "./portable-log.js";
 export { XOSHIRO128_STATE_WORDS, xoshiro128Next, xoshiro128StateFromDigest, xoshiro128StateFromKey } from "./xoshiro128.js";
 export { sha256Words } from "./sha256-words.js";
-export { NORMAL_LANES, fillNormalLanes, fillNormalLanesJs, seedNormalLanes, Xoshiro128Source, type NormalLaneStates } from "./normal-lanes.js";
-export { enableWasmNormalKernel, wasmNormalLanesKernel, type NormalLanesKernel } from "./normal-lanes-wasm.js";
+export { NORMAL_LANES, fillFromNormalLanes, fillNormalLanes, fillNormalLanesJs, seedNormalLanes, Xoshiro128Source, type NormalLaneStates } from "./normal-lanes.js";
+export { NORMAL_KERNEL_ARENA_BASE, enableWasmNormalKernel, wasmNormalLanesKernel, type NormalLanesKernel } from "./normal-lanes-wasm.js";
 export { fisherYatesShuffle } from "./shuffle.js";

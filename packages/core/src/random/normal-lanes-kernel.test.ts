@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { KERNEL_BYTES_PATH, renderKernelModule } from "../../scripts/wat-compiler.js";
+import { NORMAL_LANES_KERNEL, renderKernelModule } from "../../scripts/wat-compiler.js";
 import { normalLanesKernelBytes, wasmNormalLanesKernel } from "./normal-lanes-wasm.js";
 import { portableExp } from "./portable-exp.js";
 import { portableLog } from "./portable-log.js";
@@ -14,7 +14,7 @@ import { createRng } from "./rng.js";
 
 describe("normal-lanes kernel module", () => {
   it("normal-lanes-kernel-bytes.ts is current with normal-lanes-kernel.wat (run scripts/build-wasm.ts if not)", async () => {
-    expect(readFileSync(KERNEL_BYTES_PATH, "utf8")).toBe(await renderKernelModule());
+    expect(readFileSync(NORMAL_LANES_KERNEL.bytesPath, "utf8")).toBe(await renderKernelModule(NORMAL_LANES_KERNEL));
   });
 
   it("is under 4,096 bytes and validates (SIMD)", () => {

@@ -10,13 +10,14 @@
 ;; pass then finishes them in order. The slow path is a line-by-line port of wedgeOrTail, tail,
 ;; portableExp and portableLog, so every value is bit-identical to the JavaScript implementations.
 ;;
-;; Memory (two 64 KiB pages; tables and states written by the JavaScript side):
+;; Memory (two 64 KiB pages at first; tables and states written by the JavaScript side, which may
+;; grow the memory and use everything from 131072 up for output blocks, see normal-lanes-wasm.ts):
 ;;   0      lane states: word j of lane k at 16·j + 4·k (s0 of all four lanes is one v128)
 ;;   64     slow stream state s0 … s3
 ;;   128    KI[512]  acceptance thresholds (units of 2^-52) for index sign·256 + layer
 ;;   4224   WI[512]  signed width scales: WI[256 + l] = −WI[l]
 ;;   8320   FI[257]  densities f(x[i])
-;;   12288  output: 4,096 values at most, in groups of four (one per lane)
+;;   12288  default output: 4,096 values, in groups of four (one per lane); `fill` may write elsewhere
 ;;   45056  rejected groups, 48 bytes each: (byte offset of the group | 4-bit lane mask), low words, high words
 ;;   94208  squeeze lines per layer: lower intercept[256], lower slope[256] (at 96256), upper intercept[256]
 ;;          (at 98304), upper slope[256] (at 100352)
@@ -180,9 +181,9 @@
         (local.set $list (i32.add (local.get $list) (i32.const 48)))
         (br $next_entry))))
 
-  ;; Fills $groups groups of four values mean + sd·Z at 12288 (lane k at offset 8k of each group),
-  ;; advancing the lane and slow stream states in memory.
-  (func (export "fill") (param $groups i32) (param $mean f64) (param $sd f64)
+  ;; Fills $groups (at most 1,024) groups of four values mean + sd·Z at byte offset $out (32-byte
+  ;; aligned; lane k at offset 8k of each group), advancing the lane and slow stream states in memory.
+  (func (export "fill") (param $out i32) (param $groups i32) (param $mean f64) (param $sd f64)
     (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $t v128) (local $m v128)
     (local $low v128) (local $high v128) (local $idx v128)
     (local $u01 v128) (local $u23 v128) (local $ok01 v128) (local $ok23 v128)
@@ -194,9 +195,9 @@
     (local.set $s3 (v128.load offset=48 (i32.const 0)))
     (local.set $vmean (f64x2.splat (local.get $mean)))
     (local.set $vsd (f64x2.splat (local.get $sd)))
-    (local.set $p (i32.const 12288))
+    (local.set $p (local.get $out))
     (local.set $q (i32.const 45056))
-    (local.set $end (i32.add (i32.const 12288) (i32.shl (local.get $groups) (i32.const 5))))
+    (local.set $end (i32.add (local.get $out) (i32.shl (local.get $groups) (i32.const 5))))
     (block $done
       (loop $group
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))

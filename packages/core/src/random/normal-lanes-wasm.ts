@@ -20,6 +20,10 @@ const OUT_OFFSET = 12288;
 const SQUEEZE_OFFSET = 94208;
 /** Values per kernel call: a multiple of 4, so lane i mod 4 carries over between chunks. */
 const CHUNK = 4096;
+/** First byte of the memory that callers may use for blocks of values (above the kernel's own 128 KiB). */
+export const NORMAL_KERNEL_ARENA_BASE = 131072;
+/** Bytes of one WebAssembly memory page. */
+const PAGE_BYTES = 65536;
 
 /** The instantiated kernel. */
 export interface NormalLanesKernel {
@@ -34,6 +38,32 @@ export interface NormalLanesKernel {
    * @param sd - Scale ≥ 0.
    */
   fill(lanes: Int32Array, slow: Int32Array, out: Float64Array, mean: number, sd: number): void;
+  /**
+   * Like {@link NormalLanesKernel.fill}, but writes `count` values straight into the kernel's memory
+   * at byte offset `at` (a multiple of 32 in the arena, see {@link NormalLanesKernel.reserveArena}).
+   *
+   * @param lanes - 16 words, advanced in place.
+   * @param slow - The slow stream's state, advanced in place.
+   * @param at - Byte offset of the first value.
+   * @param count - Number of values.
+   * @param mean - Location.
+   * @param sd - Scale ≥ 0.
+   */
+  fillAt(lanes: Int32Array, slow: Int32Array, at: number, count: number, mean: number, sd: number): void;
+  /**
+   * The kernel's memory. Bytes from {@link NORMAL_KERNEL_ARENA_BASE} up belong to the caller of
+   * {@link NormalLanesKernel.reserveArena} (one user at a time; the SCM simulator keeps its blocks
+   * there, and other WebAssembly kernels import this memory).
+   */
+  readonly memory: WebAssembly.Memory;
+  /**
+   * Grows the memory so that `bytes` bytes from {@link NORMAL_KERNEL_ARENA_BASE} exist (never
+   * shrinks). Growing detaches earlier views of `memory.buffer`: make views after reserving.
+   *
+   * @param bytes - Bytes needed.
+   * @returns {@link NORMAL_KERNEL_ARENA_BASE}.
+   */
+  reserveArena(bytes: number): number;
   /** The kernel's port of `portableLog` (exported for the bit-identity tests). */
   log(x: number): number;
   /** The kernel's port of `portableExp` (exported for the bit-identity tests). */
@@ -43,7 +73,7 @@ export interface NormalLanesKernel {
 /** Exports of the WebAssembly module. */
 interface KernelExports {
   memory: WebAssembly.Memory;
-  fill(groups: number, mean: number, sd: number): void;
+  fill(out: number, groups: number, mean: number, sd: number): void;
   log(x: number): number;
   exp(x: number): number;
 }
@@ -80,26 +110,51 @@ function instantiate(): NormalLanesKernel | null {
   [lines.lowerIntercept, lines.lowerSlope, lines.upperIntercept, lines.upperSlope].forEach((table, k) =>
     new Float64Array(buffer, SQUEEZE_OFFSET + 8 * ZIGGURAT_LAYERS * k, ZIGGURAT_LAYERS).set(table),
   );
-  const laneMemory = new Int32Array(buffer, 0, 16);
-  const slowMemory = new Int32Array(buffer, SLOW_OFFSET, 4);
-  const chunk = new Float64Array(buffer, OUT_OFFSET, CHUNK);
+  const memory = exports.memory;
+  // NOTE: views are remade after the memory grows (growing detaches the old buffer).
+  let views = memoryViews(memory.buffer);
   const fillGroups = exports.fill;
   return {
     fill(lanes, slow, out, mean, sd) {
+      if (views.lanes.buffer !== memory.buffer) views = memoryViews(memory.buffer);
+      const { lanes: laneMemory, slow: slowMemory, chunk } = views;
       laneMemory.set(lanes);
       slowMemory.set(slow);
       const n = out.length;
       for (let start = 0; start < n; start += CHUNK) {
         const count = Math.min(CHUNK, n - start);
-        fillGroups((count + 3) >>> 2, mean, sd);
+        fillGroups(OUT_OFFSET, (count + 3) >>> 2, mean, sd);
         out.set(count === CHUNK ? chunk : chunk.subarray(0, count), start);
       }
       lanes.set(laneMemory);
       slow.set(slowMemory);
     },
+    fillAt(lanes, slow, at, count, mean, sd) {
+      if (views.lanes.buffer !== memory.buffer) views = memoryViews(memory.buffer);
+      const { lanes: laneMemory, slow: slowMemory } = views;
+      laneMemory.set(lanes);
+      slowMemory.set(slow);
+      // NOTE: a group that straddles `count` writes up to three values past it (the caller's block
+      // has room: blocks are whole groups), and the lanes advance by whole groups, which is what a
+      // fill of a length that is not a multiple of 4 does too.
+      for (let done = 0; done < count; done += CHUNK) fillGroups(at + 8 * done, (Math.min(CHUNK, count - done) + 3) >>> 2, mean, sd);
+      lanes.set(laneMemory);
+      slow.set(slowMemory);
+    },
+    memory,
+    reserveArena(bytes) {
+      const needed = Math.ceil((NORMAL_KERNEL_ARENA_BASE + bytes) / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES;
+      if (needed > 0) memory.grow(needed);
+      return NORMAL_KERNEL_ARENA_BASE;
+    },
     log: exports.log,
     exp: exports.exp,
   };
+}
+
+/** Views of the lane states, the slow stream's state and the default output chunk. */
+function memoryViews(buffer: ArrayBuffer): { lanes: Int32Array; slow: Int32Array; chunk: Float64Array } {
+  return { lanes: new Int32Array(buffer, 0, 16), slow: new Int32Array(buffer, SLOW_OFFSET, 4), chunk: new Float64Array(buffer, OUT_OFFSET, CHUNK) };
 }
 
 let kernel: NormalLanesKernel | null | undefined;

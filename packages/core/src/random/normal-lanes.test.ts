@@ -46,6 +46,23 @@ describe("four-lane normals: implementations agree bit for bit", () => {
     expect(Array.from(js)).toEqual(Array.from(reference));
   });
 
+  it.each([1, 3, 4, 5, 4095, 4096, 4097, 9001])("fillAt of n = %i in blocks of 4,096 into kernel memory equals fill (and growing the memory keeps fill working)", (n) => {
+    const states = seedNormalLanes(xoshiro128StateFromKey(streamKey(`fill-at-${n}`)));
+    const whole = new Float64Array(n);
+    const viaFill = copyStates(states);
+    kernel!.fill(viaFill.lanes, viaFill.slow, whole, -1, 3);
+    const base = kernel!.reserveArena(8 * (n + 4));
+    const viaFillAt = copyStates(states);
+    for (let start = 0; start < n; start += 4096) kernel!.fillAt(viaFillAt.lanes, viaFillAt.slow, base + 8 * start, Math.min(4096, n - start), -1, 3);
+    expect(Array.from(new Float64Array(kernel!.memory.buffer, base, n))).toEqual(Array.from(whole));
+    expect(Array.from(viaFillAt.lanes)).toEqual(Array.from(viaFill.lanes));
+    expect(Array.from(viaFillAt.slow)).toEqual(Array.from(viaFill.slow));
+    kernel!.reserveArena(kernel!.memory.buffer.byteLength + 8 * n);
+    const again = new Float64Array(n);
+    kernel!.fill(copyStates(states).lanes, copyStates(states).slow, again, -1, 3);
+    expect(Array.from(again)).toEqual(Array.from(whole));
+  });
+
   it("a long fill crosses the slow path (wedge and tail) thousands of times and still agrees", () => {
     const { wasm, js, reference } = threeWays("lanes-long", 200_000, -3, 0.25);
     expect(wasm).toEqual(reference);

@@ -130,7 +130,19 @@ export function fillNormalLanesJs(states: NormalLaneStates, out: Float64Array, m
  */
 export function fillNormalLanes(state: Int32Array, out: Float64Array, mean: number, sd: number): void {
   if (out.length === 0) return;
-  const states = seedNormalLanes(state);
+  fillFromNormalLanes(seedNormalLanes(state), out, mean, sd);
+}
+
+/**
+ * Fills `out` from the five generators of a fill (continuing them), by the WebAssembly SIMD kernel
+ * when the engine has it, else by {@link fillNormalLanesJs}; both give the same bits.
+ *
+ * @param states - From {@link seedNormalLanes} (or `Rng.normalLanes`), advanced in place.
+ * @param out - Column to fill.
+ * @param mean - Location (validated by the caller).
+ * @param sd - Scale ≥ 0 (validated by the caller).
+ */
+export function fillFromNormalLanes(states: NormalLaneStates, out: Float64Array, mean: number, sd: number): void {
   const kernel = wasmNormalLanesKernel();
   if (kernel !== null) kernel.fill(states.lanes, states.slow, out, mean, sd);
   else fillNormalLanesJs(states, out, mean, sd);

@@ -9,7 +9,7 @@
  * 47(4) (2021); docs/determinism.md for the seed and fork rules.
  */
 import { fillUniformColumn } from "./column-kernels.js";
-import { fillNormalLanes } from "./normal-lanes.js";
+import { fillNormalLanes, seedNormalLanes, type NormalLaneStates } from "./normal-lanes.js";
 import { IslError } from "../errors.js";
 import { betaFromGammas } from "./beta.js";
 import { boundedInt } from "./bounded-int.js";
@@ -208,6 +208,16 @@ export class Rng implements RandomSource {
     checkLocationScale("normal", "mean", mean, "sd", sd);
     fillNormalLanes(this.state, out, mean, sd);
     return out;
+  }
+
+  /**
+   * The five generators of a normal fill (normal-lanes.ts), for filling a column block by block:
+   * advances this stream exactly as a `fillNormal` of n ≥ 1 values does, and filling consecutive
+   * blocks from the returned states (every block but the last a multiple of 4 long) gives the same
+   * values as that one `fillNormal`.
+   */
+  normalLanes(): NormalLaneStates {
+    return seedNormalLanes(this.state);
   }
 
   /** Fills `out` with log-normal draws; returns `out`. Same checks as {@link Rng.lognormal}. */
