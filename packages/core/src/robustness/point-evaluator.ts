@@ -55,7 +55,7 @@ export function createPointEvaluator(options: PointEvaluatorOptions): PointEvalu
   const { model, variables, targets, samples: n, signal } = options;
   const interventions = new Map<string, number>(options.fixed);
   variables.forEach((name, i) => interventions.set(name, options.start[i]!));
-  const base = simulate(model, { samples: n, rng: options.rng, interventions, signal });
+  const base = simulate(model, { samples: n, rng: options.rng, interventions, signal, everyColumn: true });
   const columns = model.order.map((name) => base.columns.get(name)!);
   const intervenedSlots = variables.map((name) => model.slotOf.get(name)!);
   const needed = ancestorsOf(model, targets.map((t) => t.outcome));

@@ -41,6 +41,12 @@ export interface CompiledExpression {
   readonly constant: number | undefined;
   /** The evaluator. */
   readonly kernel: ColumnKernel;
+  /**
+   * When the folded expression is an affine chain of variables and constants only (affine-chain.ts),
+   * its terms in evaluation order, for kernels that evaluate it elsewhere (affine-wasm.ts):
+   * `out = Σ coefficients[k] · (slots[k] ≥ 0 ? column slots[k] : 1)`, summed left to right.
+   */
+  readonly affine: { readonly coefficients: Float64Array; readonly slots: Int32Array } | undefined;
 }
 
 /** An operand as the compiler sees it: a constant, a column read in place, or a computation. */
@@ -70,7 +76,17 @@ export function compileExpression(node: ExpressionNode, slotOf: ReadonlyMap<stri
     const copy = UNARY_LOOPS.get("copy")!;
     kernel = (columns, out, n) => copy(out, columns[slot]!, n);
   } else kernel = operand.fill;
-  return { expression, registers: compiler.registers, constant: operand.kind === "constant" ? operand.value : undefined, kernel };
+  return { expression, registers: compiler.registers, constant: operand.kind === "constant" ? operand.value : undefined, kernel, affine: plainAffineChain(expression, compiler) };
+}
+
+/** The terms of `expression` when it is an affine chain whose terms are all variables or constants. */
+function plainAffineChain(expression: ExpressionNode, compiler: Compiler): CompiledExpression["affine"] {
+  const terms = affineTerms(expression, (name) => compiler.slotOf(name));
+  if (terms === undefined || terms.some((term) => term.source.kind === "node")) return undefined;
+  return {
+    coefficients: Float64Array.from(terms, (term) => term.coefficient),
+    slots: Int32Array.from(terms, (term) => (term.source.kind === "column" ? term.source.slot : -1)),
+  };
 }
 
 /**

@@ -3,20 +3,29 @@
  * column is drawn from its own fork of the seeded stream (`rng.fork(name)`), so adding, removing or
  * intervening on one variable never shifts another's draws (common random numbers across
  * scenarios); then the equations fill their columns in topological order, block by block. An
- * intervention do(V = c) replaces V's equation or distribution by the constant c.
+ * intervention do(V = c) replaces V's equation or distribution by the constant c. Where WebAssembly
+ * SIMD is available the blocks are evaluated in the kernels' memory (kernel-memory-blocks.ts) and
+ * the columns of normal exogenous variables are made on first read (simulation-columns.ts); the
+ * values are the same bits either way.
  * Non-finite results (division by zero, log of a negative number, overflow) are IEEE values, not
  * errors: they are counted per variable in `nonFinite` and callers decide (see
  * {@link requireFiniteColumns}).
  * Complexity: O(n · (V + total equation size)) time; O(n · V) memory for the columns plus
- * O(registers · 4096) scratch. Reference: J. Pearl, "Causality" (2nd ed., 2009), §3.2 (do()).
+ * O((V + registers) · 4096) block and scratch memory. Reference: J. Pearl, "Causality" (2nd ed., 2009), §3.2 (do()).
  */
 import { IslError } from "../errors.js";
 import { STANDARD_NORMAL_DRAW_BOUND, type Rng } from "../random/index.js";
+import { wasmAffineKernel } from "./affine-wasm.js";
 import { forEachBlock, BLOCK_SIZE } from "./column-evaluator.js";
 import { createScratch } from "./compile.js";
 import { sampleDistribution, type DistributionSpec } from "./distributions.js";
+import { runInKernelMemory, type EquationStep, type StreamedNormal } from "./kernel-memory-blocks.js";
 import { FINITE_BOUND, magnitudeBound } from "./magnitude-bound.js";
 import { listVariables, type StructuralCausalModel } from "./model.js";
+import { countNonFinite } from "./non-finite.js";
+import { SimulationColumns, type DeferredNormalColumn } from "./simulation-columns.js";
+
+export { countNonFinite } from "./non-finite.js";
 
 /** Most samples one simulation may draw. */
 export const MAX_SAMPLES = 1_000_000;
@@ -40,13 +49,23 @@ export interface SimulateOptions {
    * loops of many simulations). The previous result must not be used afterwards.
    */
   readonly reuse?: Simulation | undefined;
+  /**
+   * Make every column during the simulation. By default the columns of normal exogenous variables
+   * are made on first read (most callers read a few outcomes); a caller that will read them all
+   * saves time with true (copying a block is cheaper than drawing it again).
+   */
+  readonly everyColumn?: boolean | undefined;
 }
 
 /** The result of {@link simulate}. */
 export interface Simulation {
   /** Number of samples in every column. */
   readonly samples: number;
-  /** One column per variable, in the model's topological order. */
+  /**
+   * One column per variable, in the model's topological order. Columns of normal exogenous
+   * variables may be made on first read (from the same generator states, so with the same values
+   * the equations used): reading a column can allocate, and iterating makes them all.
+   */
   readonly columns: ReadonlyMap<string, Float64Array>;
   /** Count of NaN or ±Infinity values per variable, only for variables that have any (topological order). */
   readonly nonFinite: ReadonlyMap<string, number>;
@@ -89,7 +108,17 @@ export function simulate(model: StructuralCausalModel, options: SimulateOptions)
     });
   }
   const signal = options.signal;
-  const columns: Float64Array[] = model.order.map((name) => reusableColumn(options.reuse, name, n) ?? new Float64Array(n));
+  // NOTE: with the WebAssembly kernels, normal exogenous columns are drawn block by block into
+  // kernel memory (kernel-memory-blocks.ts) and their result columns are made on first read
+  // (simulation-columns.ts); otherwise every column is drawn whole, here.
+  const wasm = wasmAffineKernel();
+  const streams = (name: string): boolean => wasm !== null && !interventions.has(name) && model.distributions.get(name)?.type === "normal";
+  const defers = (name: string): boolean => options.everyColumn !== true && streams(name);
+  const columns: Float64Array[] = model.order.map((name) => (defers(name) ? EMPTY_COLUMN : (reusableColumn(options.reuse, name, n) ?? new Float64Array(n))));
+  const deferred = new Map<string, DeferredNormalColumn>();
+  const streamed: StreamedNormal[] = [];
+  const drawn: number[] = [];
+  const constants: { slot: number; value: number }[] = [];
   // NOTE: non-finite values are counted while each column (or block) is still in cache, and only in
   // columns whose magnitude bound does not prove them finite (magnitude-bound.ts).
   const nonFiniteBySlot = new Float64Array(model.order.length);
@@ -98,29 +127,45 @@ export function simulate(model: StructuralCausalModel, options: SimulateOptions)
     const value = interventions.get(name);
     if (value !== undefined) {
       columns[slot]!.fill(value);
+      constants.push({ slot, value });
       boundBySlot[slot] = Math.abs(value);
-    } else {
-      const distribution = model.distributions.get(name);
-      if (distribution !== undefined) {
-        sampleDistribution(distribution, options.rng.fork(name), columns[slot]!);
-        boundBySlot[slot] = distributionBound(distribution);
-        if (!(boundBySlot[slot]! < FINITE_BOUND)) nonFiniteBySlot[slot] = countNonFinite(columns[slot]!);
-      }
+      return;
     }
+    const distribution = model.distributions.get(name);
+    if (distribution === undefined) return;
+    boundBySlot[slot] = distributionBound(distribution);
+    const scan = !(boundBySlot[slot]! < FINITE_BOUND);
+    if (streams(name)) {
+      const lanes = options.rng.fork(name).normalLanes();
+      const mean = distribution.parameters.mean!;
+      const sd = distribution.parameters.std!;
+      const keep = !defers(name);
+      if (!keep) deferred.set(name, { lanes: { lanes: lanes.lanes.slice(), slow: lanes.slow.slice() }, mean, sd, n, into: reusableColumn(options.reuse, name, n) });
+      streamed.push({ slot, lanes, mean, sd, scan, keep });
+      return;
+    }
+    sampleDistribution(distribution, options.rng.fork(name), columns[slot]!);
+    drawn.push(slot);
+    if (scan) nonFiniteBySlot[slot] = countNonFinite(columns[slot]!);
   });
   const boundOf = (name: string): number => boundBySlot[model.slotOf.get(name)!]!;
-  const steps = model.endogenous
+  const steps: EquationStep[] = model.endogenous
     .filter((name) => !interventions.has(name))
     .map((name) => {
       const slot = model.slotOf.get(name)!;
       const compiled = model.equations.get(name)!.compiled;
       boundBySlot[slot] = magnitudeBound(compiled.expression, boundOf);
-      return { slot, kernel: compiled.kernel, scan: !(boundBySlot[slot]! < FINITE_BOUND) };
+      return { slot, kernel: compiled.kernel, affine: compiled.affine, scan: !(boundBySlot[slot]! < FINITE_BOUND) };
     });
-  if (steps.length > 0) {
+  const beforeBlock = (start: number): void => {
+    if (signal?.aborted === true) throw timeout(start, n);
+  };
+  if (wasm !== null) {
+    runInKernelMemory(wasm.normal, wasm.affine, { n, columns, streamed, drawn, constants, steps, registers: model.registers, nonFiniteBySlot, beforeBlock });
+  } else if (steps.length > 0) {
     const scratch = createScratch(model.registers, Math.min(n, BLOCK_SIZE));
     forEachBlock(columns, n, (views, start, count) => {
-      if (signal?.aborted === true) throw timeout(start, n);
+      beforeBlock(start);
       for (const { slot, kernel, scan } of steps) {
         const out = views[slot]!;
         kernel(views, out, count, scratch);
@@ -128,18 +173,21 @@ export function simulate(model: StructuralCausalModel, options: SimulateOptions)
       }
     });
   }
-  const result = new Map<string, Float64Array>();
   const nonFinite = new Map<string, number>();
   model.order.forEach((name, slot) => {
-    result.set(name, columns[slot]!);
     if (nonFiniteBySlot[slot]! > 0) nonFinite.set(name, nonFiniteBySlot[slot]!);
   });
+  const result = new SimulationColumns(model.order, (name) => deferred.get(name) ?? columns[model.slotOf.get(name)!]!);
   return { samples: n, columns: result, nonFinite, interventions };
 }
 
-/** The column of `name` in a previous simulation when it has exactly n samples. */
+/** Placeholder in `columns` for a column made on first read (never written). */
+const EMPTY_COLUMN = new Float64Array(0);
+
+/** The array of `name` in a previous simulation when it has exactly n samples (not made if deferred). */
 function reusableColumn(previous: Simulation | undefined, name: string, n: number): Float64Array | undefined {
-  const column = previous?.columns.get(name);
+  const columns = previous?.columns;
+  const column = columns instanceof SimulationColumns ? columns.storage(name) : columns?.get(name);
   return column instanceof Float64Array && column.length === n ? column : undefined;
 }
 
@@ -201,34 +249,6 @@ function distributionBound(spec: DistributionSpec): number {
     default:
       return Number.POSITIVE_INFINITY;
   }
-}
-
-/**
- * Number of NaN or ±Infinity values among the first n values of a column.
- *
- * @param column - The values.
- * @param n - How many to check (default: all).
- */
-export function countNonFinite(column: Float64Array, n: number = column.length): number {
-  // NOTE: first a branch-free pass: x − x is +0 for finite x and NaN otherwise, so the four sums
-  // are all 0 exactly when every value is finite (four sums hide the addition latency).
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  let j = 0;
-  for (; j + 3 < n; j += 4) {
-    a += column[j]! - column[j]!;
-    b += column[j + 1]! - column[j + 1]!;
-    c += column[j + 2]! - column[j + 2]!;
-    d += column[j + 3]! - column[j + 3]!;
-  }
-  for (; j < n; j++) a += column[j]! - column[j]!;
-  if (a + b + c + d === 0) return 0;
-  let count = 0;
-  // NOTE: x − x is 0 exactly for finite x and NaN for NaN and ±Infinity.
-  for (let i = 0; i < n; i++) if (column[i]! - column[i]! !== 0) count++;
-  return count;
 }
 
 /**
