@@ -94,21 +94,29 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
       recovery: { hints: ["10,000 samples give Monte Carlo errors of about 1% of a standard deviation."], suggestion: `Use 1 to ${most} samples.` },
     });
   }
-  const constant = (value: number): Float64Array => new Float64Array(n).fill(value);
-  const zeros = new Float64Array(n);
-  const ones = constant(1);
-  const tmpA = new Float64Array(n);
-  const tmpB = new Float64Array(n);
-  const solved = new Map([...plan.solvedBy.keys()].map((name) => [name, new Float64Array(n)]));
-  const fixed = new Map([...plan.fixed].map(([name, value]) => [name, constant(value)]));
-  const factual = new Map(factualNeeded ? model.endogenous.map((name) => [name, new Float64Array(n)]) : []);
-  const counterfactual = new Map(model.order.filter((name) => interventions.has(name) || model.equations.has(name)).map((name) => [name, interventions.has(name) ? constant(interventions.get(name)!) : new Float64Array(n)]));
   const cfSteps = model.endogenous.filter((name) => !interventions.has(name));
   let scratch: Scratch | undefined;
+  // NOTE: columns are allocated by the first run (a caller may only need the validation).
+  let memory: ReturnType<typeof allocate> | undefined;
+  const allocate = () => {
+    const constant = (value: number): Float64Array => new Float64Array(n).fill(value);
+    return {
+      zeros: new Float64Array(n),
+      ones: constant(1),
+      tmpA: new Float64Array(n),
+      tmpB: new Float64Array(n),
+      solved: new Map([...plan.solvedBy.keys()].map((name) => [name, new Float64Array(n)])),
+      fixed: new Map([...plan.fixed].map(([name, value]) => [name, constant(value)])),
+      factual: new Map(factualNeeded ? model.endogenous.map((name) => [name, new Float64Array(n)]) : []),
+      counterfactual: new Map(model.order.filter((name) => interventions.has(name) || model.equations.has(name)).map((name) => [name, interventions.has(name) ? constant(interventions.get(name)!) : new Float64Array(n)])),
+    };
+  };
 
   return {
     samples: n,
     run(exogenous, overrides) {
+      memory ??= allocate();
+      const { zeros, ones, tmpA, tmpB, solved, fixed, factual, counterfactual } = memory;
       const compiledOf = (name: string): CompiledExpression => overrides?.get(name) ?? model.equations.get(name)!.compiled;
       const registers = Math.max(model.registers, ...[...(overrides?.values() ?? [])].map((c) => c.registers));
       if (scratch === undefined || scratch.registers.length < registers) scratch = createScratch(registers, Math.min(n, BLOCK_SIZE));
