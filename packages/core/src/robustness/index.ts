@@ -17,4 +17,3 @@ export type { PointEvaluator, PointEvaluatorOptions } from "./point-evaluator.js
 export { outcomeGuarantees } from "./outcome-guarantees.js";
 export type { OutcomeGuarantee } from "./outcome-guarantees.js";
 export { robustnessInterpretation, robustnessRecommendation } from "./facet-text.js";
-export { quantileBySelection } from "./quantile-select.js";

@@ -7,7 +7,7 @@
  * Fan (1996), type 7.
  */
 import type { PointEvaluator } from "./point-evaluator.js";
-import { quantileBySelection } from "./quantile-select.js";
+import { percentilesBySelection } from "../scm/order-statistics.js";
 
 /** One target's guarantee (upstream `OutcomeGuarantee`). */
 export interface OutcomeGuarantee {
@@ -31,13 +31,13 @@ export function outcomeGuarantees(evaluator: PointEvaluator, points: readonly Fl
   const minimum = targets.map(() => Infinity);
   const maximum = targets.map(() => -Infinity);
   const n = evaluator.samples;
-  const scratch = new Float64Array(n);
+  const ranks = [(100 * (1 - p)) / 2, (100 * (1 + p)) / 2];
   for (const point of points) {
     evaluator.hits(point);
     targets.forEach(({ outcome }, t) => {
-      const column = evaluator.outcomeColumn(outcome);
-      minimum[t] = Math.min(minimum[t]!, quantileBySelection(column, n, (100 * (1 - p)) / 2, scratch));
-      maximum[t] = Math.max(maximum[t]!, quantileBySelection(column, n, (100 * (1 + p)) / 2, scratch));
+      const [lower, upper] = percentilesBySelection(evaluator.outcomeColumn(outcome).subarray(0, n), ranks) as [number, number];
+      minimum[t] = Math.min(minimum[t]!, lower);
+      maximum[t] = Math.max(maximum[t]!, upper);
     });
   }
   return targets.map(({ outcome }, t) => ({ outcome, minimum: minimum[t]!, maximum: maximum[t]!, confidence: p }));

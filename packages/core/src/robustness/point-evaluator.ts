@@ -3,14 +3,18 @@
  * by Monte Carlo with common random numbers: the exogenous columns are drawn once (seeded, one fork
  * per variable, as `simulate` does) and reused at every evaluated point, so differences between
  * points carry no fresh sampling noise. Per point only the equations between the intervened
- * variables and the targets are re-run (column kernels, in blocks).
+ * variables and the targets are re-run, in blocks: in the WebAssembly kernels' memory where the
+ * engine has WebAssembly SIMD (affine chains in the SIMD kernel, see scm/kernel-memory-blocks.ts),
+ * else by the JavaScript column kernels over the columns; both give the same bits.
  * Complexity: O(samples · (equation size of the targets' non-intervened ancestors + targets)) per
  * point; O(samples · variables) memory. Reference: common random numbers, P. Glasserman, "Monte
  * Carlo Methods in Financial Engineering" (2004), §4.1.
  */
 import { IslError } from "../errors.js";
 import type { Rng } from "../random/index.js";
-import { BLOCK_SIZE, countNonFinite, createScratch, forEachBlock, simulate, type StructuralCausalModel } from "../scm/index.js";
+import { wasmAffineKernel } from "../scm/affine-wasm.js";
+import { BLOCK_SIZE, createScratch, forEachBlock, simulate, type StructuralCausalModel } from "../scm/index.js";
+import { runInKernelMemory } from "../scm/kernel-memory-blocks.js";
 
 /** Options of {@link createPointEvaluator}. */
 export interface PointEvaluatorOptions {
@@ -59,9 +63,21 @@ export function createPointEvaluator(options: PointEvaluatorOptions): PointEvalu
   const columns = model.order.map((name) => base.columns.get(name)!);
   const intervenedSlots = variables.map((name) => model.slotOf.get(name)!);
   const needed = ancestorsOf(model, targets.map((t) => t.outcome));
+  const targetNames = new Set(targets.map((t) => t.outcome));
+  const targetSlots = new Set(targets.map((t) => model.slotOf.get(t.outcome)!));
   const steps = model.endogenous
     .filter((name) => needed.has(name) && !interventions.has(name))
-    .map((name) => ({ slot: model.slotOf.get(name)!, kernel: model.equations.get(name)!.compiled.kernel }));
+    .map((name) => {
+      const compiled = model.equations.get(name)!.compiled;
+      return { slot: model.slotOf.get(name)!, kernel: compiled.kernel, affine: compiled.affine, scan: false, keep: targetNames.has(name) };
+    });
+  // NOTE: in kernel memory, the columns the steps read but do not compute are copied in per block:
+  // the drawn ancestors, and the intervened variables as constants.
+  const wasm = wasmAffineKernel();
+  const stepSlots = new Set(steps.map((step) => step.slot));
+  const drawnSlots = model.order.filter((name) => needed.has(name) && !interventions.has(name)).map((name) => model.slotOf.get(name)!).filter((slot) => !stepSlots.has(slot));
+  const fixedConstants = [...options.fixed].filter(([name]) => !variables.includes(name)).map(([name, value]) => ({ slot: model.slotOf.get(name)!, value }));
+  const unusedCounts = new Float64Array(model.order.length);
   const scratch = createScratch(model.registers, Math.min(n, BLOCK_SIZE));
   const targetColumns = targets.map((t) => ({ ...t, column: columns[model.slotOf.get(t.outcome)!]! }));
   const inTarget = new Uint8Array(n);
@@ -71,23 +87,45 @@ export function createPointEvaluator(options: PointEvaluatorOptions): PointEvalu
     equationsPerPoint: steps.length,
     hits(point: Float64Array): number {
       if (signal?.aborted === true) throw timeout();
-      intervenedSlots.forEach((slot, i) => columns[slot]!.fill(point[i]!));
-      if (steps.length > 0) {
+      // NOTE: the kernel-memory path takes the intervened values as constants (and copies out only
+      // the targets); the JavaScript path reads them from the columns.
+      intervenedSlots.forEach((slot, i) => {
+        if (wasm === null || steps.length === 0 || targetSlots.has(slot)) columns[slot]!.fill(point[i]!);
+      });
+      if (steps.length > 0 && wasm !== null) {
+        const constants = [...fixedConstants, ...intervenedSlots.map((slot, i) => ({ slot, value: point[i]! }))];
+        runInKernelMemory(wasm.normal, wasm.affine, { n, columns, streamed: [], drawn: drawnSlots, constants, steps, registers: model.registers, nonFiniteBySlot: unusedCounts, beforeBlock: () => undefined });
+      } else if (steps.length > 0) {
         forEachBlock(columns, n, (views, _start, count) => {
           for (const { slot, kernel } of steps) kernel(views, views[slot]!, count, scratch);
         });
       }
-      inTarget.fill(1);
-      for (const { outcome, lo, hi, column } of targetColumns) {
-        const bad = countNonFinite(column, n);
-        if (bad > 0) throw nonFiniteOutcome(outcome, bad, n, variables, point);
-        for (let i = 0; i < n; i++) {
-          const y = column[i]!;
-          if (y < lo || y > hi) inTarget[i] = 0;
-        }
-      }
+      // NOTE: one branch-free pass per target (about half the samples of a point near the region's
+      // edge are in range, so a branch would be mispredicted half the time): it marks the samples
+      // in range, ANDed over the targets, counts them, and counts NaN and ±Infinity.
       let count = 0;
-      for (let i = 0; i < n; i++) count += inTarget[i]!;
+      targetColumns.forEach(({ outcome, lo, hi, column }, t) => {
+        let bad = 0;
+        count = 0;
+        if (t === 0) {
+          for (let i = 0; i < n; i++) {
+            const y = column[i]!;
+            const inside = +(y >= lo) & +(y <= hi);
+            inTarget[i] = inside;
+            count += inside;
+            bad += +(y - y !== 0);
+          }
+        } else {
+          for (let i = 0; i < n; i++) {
+            const y = column[i]!;
+            const inside = inTarget[i]! & +(y >= lo) & +(y <= hi);
+            inTarget[i] = inside;
+            count += inside;
+            bad += +(y - y !== 0);
+          }
+        }
+        if (bad > 0) throw nonFiniteOutcome(outcome, bad, n, variables, point);
+      });
       return count;
     },
     outcomeColumn(outcome: string): Float64Array {

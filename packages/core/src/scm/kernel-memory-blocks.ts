@@ -8,7 +8,8 @@
  * - other drawn columns are copied in;
  * - equations run in topological order: affine chains of variables and constants by the SIMD affine
  *   kernel, every other equation by its compiled JavaScript kernel over views of the slots; each
- *   equation's slot is copied to its result column while it is still in cache.
+ *   equation's slot is copied to its result column while it is still in cache (unless the caller
+ *   only needs it inside the block).
  * Results are bit-identical to the all-JavaScript path (tested): same draws, same IEEE operations in
  * the same order. What this saves: the noise never makes a round trip through a JavaScript-side
  * copy, the equations' memory traffic stays in cache-sized blocks, and SIMD halves the affine
@@ -48,6 +49,8 @@ export interface EquationStep {
   readonly affine: { readonly coefficients: Float64Array; readonly slots: Int32Array } | undefined;
   /** Whether its values must be scanned for non-finite ones. */
   readonly scan: boolean;
+  /** Whether its blocks are copied to its result column (false: only later equations read it). */
+  readonly keep: boolean;
 }
 
 /** What to evaluate, and where the results go. */
@@ -83,6 +86,19 @@ export function kernelBlockLength(n: number, slots: number): number {
   return Math.max(4, Math.min(BLOCK_SIZE, 4 * Math.ceil(n / 4), fit));
 }
 
+/** Scratch for plans whose equations all run in the affine kernel (never read). */
+const NO_SCRATCH = createScratch(0, 0);
+
+let lastViews: { buffer: ArrayBuffer; base: number; block: number; views: Float64Array[] } | undefined;
+
+/** Views of `slots` consecutive blocks from `base` (the last layout is kept: loops of many runs reuse it). */
+function slotViews(buffer: ArrayBuffer, base: number, block: number, slots: number): Float64Array[] {
+  if (lastViews === undefined || lastViews.buffer !== buffer || lastViews.base !== base || lastViews.block !== block || lastViews.views.length < slots) {
+    lastViews = { buffer, base, block, views: Array.from({ length: slots }, (_, slot) => new Float64Array(buffer, base + slot * 8 * block, block)) };
+  }
+  return lastViews.views;
+}
+
 /**
  * Runs the plan in the kernels' memory.
  *
@@ -96,14 +112,14 @@ export function runInKernelMemory(normal: NormalLanesKernel, affine: AffineKerne
   const block = kernelBlockLength(n, slots);
   const stride = 8 * block;
   const base = normal.reserveArena(stride * slots);
-  const buffer = normal.memory.buffer;
-  const views = Array.from({ length: slots }, (_, slot) => new Float64Array(buffer, base + slot * stride, block));
+  const views = slotViews(normal.memory.buffer, base, block, slots);
   const onesSlot = slots - 1;
-  views[onesSlot]!.fill(1);
-  for (const { slot, value } of constants) views[slot]!.fill(value);
   const pointer = (slot: number): number => base + (slot < 0 ? onesSlot : slot) * stride;
   const chains = steps.map((step) => (step.affine === undefined ? undefined : { coefficients: step.affine.coefficients, pointers: Int32Array.from(step.affine.slots, pointer) }));
-  const scratch = createScratch(plan.registers, block);
+  if (steps.some((step) => step.affine?.slots.includes(-1) === true)) views[onesSlot]!.fill(1);
+  for (const { slot, value } of constants) views[slot]!.fill(value);
+  // NOTE: only equations without an affine form run JavaScript kernels, which need scratch.
+  const scratch = chains.includes(undefined) ? createScratch(plan.registers, block) : NO_SCRATCH;
   for (let start = 0; start < n; start += block) {
     plan.beforeBlock(start);
     const count = Math.min(block, n - start);
@@ -116,12 +132,12 @@ export function runInKernelMemory(normal: NormalLanesKernel, affine: AffineKerne
     }
     for (const slot of drawn) views[slot]!.set(columns[slot]!.subarray(start, start + count));
     for (let s = 0; s < steps.length; s++) {
-      const { slot, kernel, scan } = steps[s]!;
+      const { slot, kernel, scan, keep } = steps[s]!;
       const chain = chains[s];
       const view = views[slot]!;
       if (chain !== undefined) affineChainAt(affine, pointer(slot), chain.coefficients, chain.pointers, count);
       else kernel(views, view, count, scratch);
-      columns[slot]!.set(whole ? view : view.subarray(0, count), start);
+      if (keep) columns[slot]!.set(whole ? view : view.subarray(0, count), start);
       if (scan) nonFiniteBySlot[slot] = nonFiniteBySlot[slot]! + countNonFinite(view, count);
     }
   }

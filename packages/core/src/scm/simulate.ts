@@ -155,7 +155,7 @@ export function simulate(model: StructuralCausalModel, options: SimulateOptions)
       const slot = model.slotOf.get(name)!;
       const compiled = model.equations.get(name)!.compiled;
       boundBySlot[slot] = magnitudeBound(compiled.expression, boundOf);
-      return { slot, kernel: compiled.kernel, affine: compiled.affine, scan: !(boundBySlot[slot]! < FINITE_BOUND) };
+      return { slot, kernel: compiled.kernel, affine: compiled.affine, scan: !(boundBySlot[slot]! < FINITE_BOUND), keep: true };
     });
   const beforeBlock = (start: number): void => {
     if (signal?.aborted === true) throw timeout(start, n);
