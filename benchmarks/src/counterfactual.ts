@@ -2,8 +2,9 @@
  * Benchmark of the counterfactual operations on upstream's peer workloads: linear-Gaussian SCMs of 5
  * and 50 nodes with 1,000 and 10,000 samples, do(X0 = 1), outcome = the last node. Measured in the
  * same run:
- * - "core": analyzeCounterfactual without the sensitivity analyses (draws + abduction/prediction
- *   pass + statistics: mean, sd, sorted percentiles) — the work upstream's 1.15 / 9.8 / 2.3 ms did;
+ * - "core": analyzeCounterfactual without the sensitivity analyses (draws + prediction, which with
+ *   no context is simulate() under do(), + statistics: mean, sd, five percentiles by selection) —
+ *   the work upstream's 1.15 / 9.8 / 2.3 ms did;
  * - "handler": the whole `causal/counterfactual` operation through runOperation (schema parse,
  *   seed, model build, prediction, first-order Sobol indices over every exogenous input and ±1%
  *   elasticities of every coefficient on min(n, 10,000) samples);
@@ -62,8 +63,11 @@ for (const size of [5, 50]) {
     const floorMean = handWritten(c, rng, n, 1);
     if (!(Math.abs(ours - floorMean) <= 1e-9 * Math.max(1, Math.abs(ours)))) throw new Error(`core and hand-written loop disagree: ${ours} vs ${floorMean}`);
     const request = { model: c.json, intervention: { X0: 1 }, outcome, samples: n, seed: 7 };
-    const coreMs = medianMs(core, { warmup: 20, reps: 31 });
-    const floorMs = medianMs(() => handWritten(c, rng, n, 1), { warmup: 20, reps: 31 });
+    // NOTE: small cases take tens of microseconds: more warm-up and repetitions (as in scm-linear.ts).
+    const values = n * size;
+    const timing = { warmup: Math.max(30, Math.round(2e6 / values)), reps: Math.max(51, 2 * Math.round(2e6 / values) + 1) };
+    const coreMs = medianMs(core, timing);
+    const floorMs = medianMs(() => handWritten(c, rng, n, 1), timing);
     const handlerMs = medianMs(() => runOperation("causal/counterfactual", request), { warmup: 2, reps: 7 });
     const upstream = UPSTREAM_MS.get(`${size}x${n}`);
     rows.push([

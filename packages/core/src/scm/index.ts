@@ -22,7 +22,7 @@ export { validateDistribution, sampleDistribution } from "./distributions.js";
 export type { DistributionFamily, DistributionSpec } from "./distributions.js";
 export { simulate, requireFiniteColumns, MAX_SAMPLES, MAX_SIMULATION_VALUES } from "./simulate.js";
 export { countNonFinite } from "./non-finite.js";
-export { SimulationColumns, type DeferredNormalColumn } from "./simulation-columns.js";
+export { SimulationColumns, type DeferredColumn } from "./simulation-columns.js";
 export type { SimulateOptions, Simulation } from "./simulate.js";
 export { planAbduction } from "./abduction.js";
 export type { AbductionPlan, AbductionStep } from "./abduction.js";

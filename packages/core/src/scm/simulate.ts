@@ -23,7 +23,7 @@ import { runInKernelMemory, type EquationStep, type StreamedNormal } from "./ker
 import { FINITE_BOUND, magnitudeBound } from "./magnitude-bound.js";
 import { listVariables, type StructuralCausalModel } from "./model.js";
 import { countNonFinite } from "./non-finite.js";
-import { SimulationColumns, type DeferredNormalColumn } from "./simulation-columns.js";
+import { SimulationColumns, type DeferredColumn } from "./simulation-columns.js";
 
 export { countNonFinite } from "./non-finite.js";
 
@@ -51,8 +51,8 @@ export interface SimulateOptions {
   readonly reuse?: Simulation | undefined;
   /**
    * Make every column during the simulation. By default the columns of normal exogenous variables
-   * are made on first read (most callers read a few outcomes); a caller that will read them all
-   * saves time with true (copying a block is cheaper than drawing it again).
+   * and of intervened ones are made on first read (most callers read a few outcomes); a caller
+   * that will read them all saves time with true (copying a block is cheaper than drawing it again).
    */
   readonly everyColumn?: boolean | undefined;
 }
@@ -63,8 +63,9 @@ export interface Simulation {
   readonly samples: number;
   /**
    * One column per variable, in the model's topological order. Columns of normal exogenous
-   * variables may be made on first read (from the same generator states, so with the same values
-   * the equations used): reading a column can allocate, and iterating makes them all.
+   * variables and of intervened ones may be made on first read (from the same generator states, so
+   * with the same values the equations used; or the constant): reading a column can allocate, and
+   * iterating makes them all.
    */
   readonly columns: ReadonlyMap<string, Float64Array>;
   /** Count of NaN or ±Infinity values per variable, only for variables that have any (topological order). */
@@ -109,13 +110,14 @@ export function simulate(model: StructuralCausalModel, options: SimulateOptions)
   }
   const signal = options.signal;
   // NOTE: with the WebAssembly kernels, normal exogenous columns are drawn block by block into
-  // kernel memory (kernel-memory-blocks.ts) and their result columns are made on first read
-  // (simulation-columns.ts); otherwise every column is drawn whole, here.
+  // kernel memory (kernel-memory-blocks.ts), and their result columns, like intervened variables'
+  // constant ones, are made on first read (simulation-columns.ts); otherwise every column is made
+  // whole, here.
   const wasm = wasmAffineKernel();
   const streams = (name: string): boolean => wasm !== null && !interventions.has(name) && model.distributions.get(name)?.type === "normal";
-  const defers = (name: string): boolean => options.everyColumn !== true && streams(name);
+  const defers = (name: string): boolean => options.everyColumn !== true && (streams(name) || (wasm !== null && interventions.has(name)));
   const columns: Float64Array[] = model.order.map((name) => (defers(name) ? EMPTY_COLUMN : (reusableColumn(options.reuse, name, n) ?? new Float64Array(n))));
-  const deferred = new Map<string, DeferredNormalColumn>();
+  const deferred = new Map<string, DeferredColumn>();
   const streamed: StreamedNormal[] = [];
   const drawn: number[] = [];
   const constants: { slot: number; value: number }[] = [];
@@ -126,7 +128,8 @@ export function simulate(model: StructuralCausalModel, options: SimulateOptions)
   model.order.forEach((name, slot) => {
     const value = interventions.get(name);
     if (value !== undefined) {
-      columns[slot]!.fill(value);
+      if (defers(name)) deferred.set(name, { kind: "constant", value, n, into: reusableColumn(options.reuse, name, n) });
+      else columns[slot]!.fill(value);
       constants.push({ slot, value });
       boundBySlot[slot] = Math.abs(value);
       return;
@@ -140,7 +143,7 @@ export function simulate(model: StructuralCausalModel, options: SimulateOptions)
       const mean = distribution.parameters.mean!;
       const sd = distribution.parameters.std!;
       const keep = !defers(name);
-      if (!keep) deferred.set(name, { lanes: { lanes: lanes.lanes.slice(), slow: lanes.slow.slice() }, mean, sd, n, into: reusableColumn(options.reuse, name, n) });
+      if (!keep) deferred.set(name, { kind: "normal", lanes: { lanes: lanes.lanes.slice(), slow: lanes.slow.slice() }, mean, sd, n, into: reusableColumn(options.reuse, name, n) });
       streamed.push({ slot, lanes, mean, sd, scan, keep });
       return;
     }

@@ -1,7 +1,7 @@
 /**
  * Columns made on first read (simulation-columns.ts, through `simulate`): a normal exogenous
  * column read late equals a whole-column `fillNormal` of the variable's fork, whichever
- * implementation makes it; size, has and keys make nothing; iteration makes every column in the
+ * implementation makes it; an intervened variable's column is its constant; size, has and keys make nothing; iteration makes every column in the
  * model's order; reading twice gives the same array; `storage` hands out the array to reuse without
  * making it.
  */
@@ -47,6 +47,17 @@ describe("simulation columns made on first read", () => {
     for (let i = 0; i < 4099; i++) if (!Object.is(y[i], 0.5 * x[i]! + u[i]!)) expect(i).toBe(-1);
   });
 
+  it("an intervened variable's constant column is made on first read", () => {
+    const sim = simulate(model, { samples: 4100, rng: createRng(5), interventions: new Map([["X", 2.5]]) });
+    const columns = sim.columns as SimulationColumns;
+    expect(columns.isMade("X")).toBe(false);
+    expect(columns.get("X")!.every((v) => v === 2.5)).toBe(true);
+    expect(columns.get("X")!.length).toBe(4100);
+    const y = columns.get("Y")!;
+    const u = columns.get("U")!;
+    for (let i = 0; i < 4100; i++) if (!Object.is(y[i], 0.5 * 2.5 + u[i]!)) expect(i).toBe(-1);
+  });
+
   it("iteration makes every column, in the model's order, the same as reads", () => {
     const a = simulate(model, { samples: 300, rng: createRng(4) });
     const b = simulate(model, { samples: 300, rng: createRng(4) });
@@ -61,7 +72,7 @@ describe("simulation columns made on first read", () => {
 
   it("storage hands out the array to reuse without making the column", () => {
     const into = new Float64Array(8);
-    const columns = new SimulationColumns(["A", "B"], (name) => (name === "A" ? Float64Array.of(1) : { lanes: createRng(1).normalLanes(), mean: 0, sd: 1, n: 8, into }));
+    const columns = new SimulationColumns(["A", "B"], (name) => (name === "A" ? Float64Array.of(1) : { kind: "normal", lanes: createRng(1).normalLanes(), mean: 0, sd: 1, n: 8, into }));
     expect(columns.storage("B")).toBe(into);
     expect(columns.isMade("B")).toBe(false);
     expect(columns.get("B")).toBe(into);

@@ -3,7 +3,8 @@
  * a normal exogenous variable drawn block by block in kernel memory (kernel-memory-blocks.ts) keeps
  * only the five generator states its draws started from, and its column is filled from them when
  * it is first read: the same values the equations used, bit for bit, since the fill is the same
- * deterministic function of those states. Most callers read a few outcome columns, so the noise
+ * deterministic function of those states. An intervened variable's constant column is likewise
+ * filled when first read. Most callers read a few outcome columns, so the noise
  * columns of a large model are usually never made (fewer fresh allocations, less memory).
  * Iterating the map (entries, values, forEach, spread) makes every column, in the model's order.
  * Complexity: O(1) per read of a made column; O(n) once per column made on read.
@@ -11,22 +12,31 @@
  */
 import { fillFromNormalLanes, type NormalLaneStates } from "../random/index.js";
 
-/** How a column is made on first read. */
-export interface DeferredNormalColumn {
-  /** The generator states its draws started from (owned: advanced when the column is made). */
-  readonly lanes: NormalLaneStates;
-  readonly mean: number;
-  readonly sd: number;
-  /** Number of samples. */
-  readonly n: number;
-  /** An array to fill (a reused column), else one is allocated. */
-  readonly into: Float64Array | undefined;
-}
+/** How a column is made on first read: normal draws from saved generator states, or a constant. */
+export type DeferredColumn =
+  | {
+      readonly kind: "normal";
+      /** The generator states its draws started from (owned: advanced when the column is made). */
+      readonly lanes: NormalLaneStates;
+      readonly mean: number;
+      readonly sd: number;
+      /** Number of samples. */
+      readonly n: number;
+      /** An array to fill (a reused column), else one is allocated. */
+      readonly into: Float64Array | undefined;
+    }
+  | {
+      readonly kind: "constant";
+      /** The value of every sample (an intervention's). */
+      readonly value: number;
+      readonly n: number;
+      readonly into: Float64Array | undefined;
+    };
 
 /** A `ReadonlyMap` of columns in the model's order, some of them made on first read. */
 export class SimulationColumns implements ReadonlyMap<string, Float64Array> {
   private readonly made = new Map<string, Float64Array>();
-  private readonly deferred = new Map<string, DeferredNormalColumn>();
+  private readonly deferred = new Map<string, DeferredColumn>();
 
   /**
    * @param order - Every variable, in the model's order.
@@ -34,7 +44,7 @@ export class SimulationColumns implements ReadonlyMap<string, Float64Array> {
    */
   constructor(
     private readonly order: readonly string[],
-    columnOf: (name: string) => Float64Array | DeferredNormalColumn,
+    columnOf: (name: string) => Float64Array | DeferredColumn,
   ) {
     for (const name of order) {
       const column = columnOf(name);
@@ -58,7 +68,8 @@ export class SimulationColumns implements ReadonlyMap<string, Float64Array> {
     const deferred = this.deferred.get(name);
     if (deferred === undefined) return undefined;
     const out = deferred.into ?? new Float64Array(deferred.n);
-    fillFromNormalLanes(deferred.lanes, out, deferred.mean, deferred.sd);
+    if (deferred.kind === "normal") fillFromNormalLanes(deferred.lanes, out, deferred.mean, deferred.sd);
+    else out.fill(deferred.value);
     this.deferred.delete(name);
     this.made.set(name, out);
     return out;
