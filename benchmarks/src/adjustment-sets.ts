@@ -29,25 +29,9 @@ import {
   type Dag,
 } from "../../packages/core/src/graph/index.js";
 import { printTable, mid, paired } from "../support/timing.js";
-import { mulberry32, skeletonBfs } from "../support/graphs.js";
+import { mulberry32, randomSparseDagInput, skeletonBfs } from "../support/graphs.js";
 
 
-/** A random DAG: nodes in a shuffled order, each drawing 0–5 parents among earlier nodes. */
-function randomDag(n: number, seed: number, latentRate: number): Dag {
-  const rand = mulberry32(seed);
-  const names = Array.from({ length: n }, (_, i) => `v${i}`);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [names[i], names[j]] = [names[j]!, names[i]!];
-  }
-  const edges: [string, string][] = [];
-  for (let j = 1; j < n; j++) {
-    const k = Math.floor(rand() * 6);
-    for (let t = 0; t < k; t++) edges.push([names[Math.floor(rand() * j)]!, names[j]!]);
-  }
-  const latent = names.filter(() => rand() < latentRate);
-  return createDag({ nodes: names, edges, latent });
-}
 
 /**
  * The worst case: X → Y, k paths X ← A_i ← B_i → Y, and `noise` further nodes forming a sparse
@@ -87,7 +71,7 @@ const bfsRuns = (dag: Dag, count: number): (() => void) => {
 // 1. One minimal adjustment set on random 200-node DAGs (20 queries per timed run).
 const firstRows: (string | number)[][] = [];
 for (let g = 0; g < 5; g++) {
-  const dag = randomDag(200, 2000 + g, 0.1);
+  const dag = createDag(randomSparseDagInput(200, 2000 + g));
   const order = topologicalNames(dag);
   const x = order[20 + g]!;
   const y = order[order.length - 1 - g]!;
@@ -131,7 +115,7 @@ printTable(
 // 4. Implied independencies of 50-node DAGs; baseline one BFS per statement.
 const impliedRows: (string | number)[][] = [];
 for (let g = 0; g < 3; g++) {
-  const dag = randomDag(50, 3000 + g, 0.1);
+  const dag = createDag(randomSparseDagInput(50, 3000 + g));
   const count = minimalImpliedIndependencies(dag, { maxResults: 100_000 }).independencies.length;
   const p = paired(() => (sink += minimalImpliedIndependencies(dag, { maxResults: 100_000 }).independencies.length), bfsRuns(dag, count), 5, 1);
   impliedRows.push([`random #${g} (${dag.edgeCount} edges)`, count, p.op.toFixed(1), ((1000 * p.op) / count).toFixed(1), p.base.toFixed(2), p.ratio.toFixed(1)]);

@@ -12,31 +12,9 @@
  */
 import { createDag, dConnectingPath, dSeparated, type Dag, type DagInput } from "../../packages/core/src/graph/index.js";
 import { printTable, mid, paired } from "../support/timing.js";
-import { mulberry32, skeletonBfs } from "../support/graphs.js";
+import { mulberry32, randomSparseDagInput, skeletonBfs } from "../support/graphs.js";
 
 
-/** Random sparse DAG input: shuffled names, 0–5 parents among earlier nodes, 10% latent, `bidirected` random pairs. */
-function randomInput(n: number, seed: number, bidirected: number): DagInput {
-  const rand = mulberry32(seed);
-  const names = Array.from({ length: n }, (_, i) => `v${i}`);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [names[i], names[j]] = [names[j]!, names[i]!];
-  }
-  const edges: [string, string][] = [];
-  for (let j = 1; j < n; j++) {
-    const k = Math.floor(rand() * 6);
-    for (let t = 0; t < k; t++) edges.push([names[Math.floor(rand() * j)]!, names[j]!]);
-  }
-  const latent = names.filter(() => rand() < 0.1);
-  const pairs: [string, string][] = [];
-  while (pairs.length < bidirected) {
-    const a = names[Math.floor(rand() * n)]!;
-    const b = names[Math.floor(rand() * n)]!;
-    if (a !== b) pairs.push([a, b]);
-  }
-  return { nodes: names, edges, latent, bidirected: pairs };
-}
 
 
 /** The bare reading of the input: names into a Map, then one pass over the edges counting degrees. */
@@ -70,7 +48,7 @@ for (const bidirected of [0, 50]) {
   };
   let edges = 0;
   for (let g = 0; g < GRAPHS; g++) {
-    const input = randomInput(N, 2000 + g, bidirected);
+    const input = randomSparseDagInput(N, 2000 + g, { bidirected });
     const dag = createDag(input);
     edges += input.edges.length;
     const rand = mulberry32(500 + g);

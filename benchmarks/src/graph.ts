@@ -18,26 +18,10 @@ import {
   topologicalNames,
   type Dag,
 } from "../../packages/core/src/graph/index.js";
-import { mulberry32, skeletonBfs } from "../support/graphs.js";
+import { mulberry32, randomSparseDagInput, skeletonBfs } from "../support/graphs.js";
 import { mid, paired, type Paired } from "../support/timing.js";
 
 
-/** A random DAG: nodes in a shuffled order, each drawing 0–5 parents among earlier nodes. */
-function randomDag(n: number, seed: number): Dag {
-  const rand = mulberry32(seed);
-  const names = Array.from({ length: n }, (_, i) => `v${i}`);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [names[i], names[j]] = [names[j]!, names[i]!];
-  }
-  const edges: [string, string][] = [];
-  for (let j = 1; j < n; j++) {
-    const k = Math.floor(rand() * 6);
-    for (let t = 0; t < k; t++) edges.push([names[Math.floor(rand() * j)]!, names[j]!]);
-  }
-  const latent = names.filter(() => rand() < 0.1);
-  return createDag({ nodes: names, edges, latent });
-}
 
 
 
@@ -63,7 +47,7 @@ let setsFound = 0;
 let capped = 0;
 
 for (let g = 0; g < GRAPHS; g++) {
-  const dag = randomDag(N, 1000 + g);
+  const dag = createDag(randomSparseDagInput(N, 1000 + g));
   edgeTotal += dag.edgeCount;
   const rand = mulberry32(77 + g);
   const order = topologicalNames(dag);
