@@ -7,26 +7,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { PlainGraph } from "../../test/graph/brute-force.reference.js";
+import { explicitLatents } from "../../test/graph/brute-force.reference.js";
 import { bruteFrontDoorChecker, bruteFrontDoorSets, minimalMembers, subsetsOf } from "../../test/graph/identification-strategies.reference.js";
 import { admgWithRolesArbitrary, dagWithRolesArbitrary, permutedGraphArbitrary, type GraphWithRoles } from "../testing/index.js";
 import { createDag, frontDoorSet, frontDoorVerdict, minimalFrontDoorSet, minimalFrontDoorSets } from "./index.js";
 
 const SEED = 1_995_082;
-
-/** The graph with each bidirected edge a ↔ b as an explicit latent node with edges to a and b. */
-function explicitLatents(g: GraphWithRoles): PlainGraph {
-  const nodes = [...g.nodes];
-  const edges: [string, string][] = [...g.edges];
-  const latent = [...g.latent];
-  for (const [a, b] of g.bidirected ?? []) {
-    const u = `U_${a}_${b}`;
-    nodes.push(u);
-    latent.push(u);
-    edges.push([u, a], [u, b]);
-  }
-  return { nodes, edges, latent };
-}
 
 /**
  * ADMGs where front-door sets are common: X first and Y last in a random order, sparse directed

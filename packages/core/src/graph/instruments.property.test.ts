@@ -7,27 +7,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { PlainGraph } from "../../test/graph/brute-force.reference.js";
+import { explicitLatents, type PlainGraph } from "../../test/graph/brute-force.reference.js";
 import { bruteInstruments, bruteIsInstrument } from "../../test/graph/identification-strategies.reference.js";
 import { covarianceOf } from "../../test/graph/linear-sem.reference.js";
 import { admgWithRolesArbitrary, dagWithRolesArbitrary, permutedGraphArbitrary, type GraphWithRoles } from "../testing/index.js";
 import { conditionalInstruments, createDag } from "./index.js";
 
 const SEED = 20_261_127;
-
-/** The graph with each bidirected edge a ↔ b as an explicit latent node with edges to a and b. */
-function explicitLatents(g: GraphWithRoles): PlainGraph {
-  const nodes = [...g.nodes];
-  const edges: [string, string][] = [...g.edges];
-  const latent = [...g.latent];
-  for (const [a, b] of g.bidirected ?? []) {
-    const u = `U_${a}_${b}`;
-    nodes.push(u);
-    latent.push(u);
-    edges.push([u, a], [u, b]);
-  }
-  return { nodes, edges, latent };
-}
 
 const cases = fc.oneof(
   dagWithRolesArbitrary({ minNodes: 4, maxNodes: 9, minDensity: 15, maxDensity: 55, maxLatent: 35 }),

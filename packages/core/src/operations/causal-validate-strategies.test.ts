@@ -1,13 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { ValidationStrategyResponse } from "@olumi/contracts";
-import { allSimplePaths, bruteAdjustment, maskOfNames, pathIsOpen, type PlainGraph } from "../../test/graph/brute-force.reference.js";
+import { allSimplePaths, bruteAdjustment, explicitLatents, maskOfNames, pathIsOpen } from "../../test/graph/brute-force.reference.js";
 import { bruteFrontDoorChecker, bruteIsInstrument } from "../../test/graph/identification-strategies.reference.js";
 import { expectIslError } from "../../test/support/isl-error.js";
 import { admgWithRolesArbitrary, dagWithRolesArbitrary, type GraphWithRoles } from "../testing/index.js";
 import { runOperation } from "./run.js";
 
-type Edge = [string, string];
 const strategies = (dag: Record<string, unknown>, treatment: string, outcome: string) => runOperation("causal/validate/strategies", { dag, treatment, outcome });
 
 describe("causal/validate/strategies: named graphs", () => {
@@ -71,19 +70,6 @@ describe("causal/validate/strategies: named graphs", () => {
     expectIslError(() => strategies({ nodes: ["A", "B"], edges: [], latent: ["A"] }, "A", "B"), "ISL_INVALID_INPUT");
   });
 });
-
-/** The graph with each bidirected edge as an explicit latent node U_a_b. */
-function explicitLatents(g: GraphWithRoles): PlainGraph {
-  const nodes = [...g.nodes];
-  const edges: Edge[] = [...g.edges];
-  const latent = [...g.latent];
-  for (const [a, b] of g.bidirected ?? []) {
-    nodes.push(`U_${a}_${b}`);
-    latent.push(`U_${a}_${b}`);
-    edges.push([`U_${a}_${b}`, a], [`U_${a}_${b}`, b]);
-  }
-  return { nodes, edges, latent };
-}
 
 const visible = (g: GraphWithRoles) => (path: string[]) => path.filter((v) => g.nodes.includes(v));
 const sortedKeys = (paths: string[][]) => paths.map((p) => p.join(">")).sort();

@@ -12,6 +12,28 @@ export interface PlainGraph {
   latent: string[];
 }
 
+/**
+ * The graph with each bidirected edge a ↔ b replaced by an explicit latent node `U_a_b` with edges
+ * to a and b (the brute-force references work on DAGs with latent nodes only).
+ */
+export function explicitLatents(g: {
+  readonly nodes: readonly string[];
+  readonly edges: readonly (readonly [string, string])[];
+  readonly latent: readonly string[];
+  readonly bidirected?: readonly (readonly [string, string])[] | undefined;
+}): PlainGraph {
+  const nodes = [...g.nodes];
+  const edges: [string, string][] = g.edges.map(([a, b]) => [a, b]);
+  const latent = [...g.latent];
+  for (const [a, b] of g.bidirected ?? []) {
+    const u = `U_${a}_${b}`;
+    nodes.push(u);
+    latent.push(u);
+    edges.push([u, a], [u, b]);
+  }
+  return { nodes, edges, latent };
+}
+
 /** Parents and children by name. */
 interface Links {
   parents: Map<string, Set<string>>;
