@@ -6,15 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { portableLog } from "./portable-log.js";
-
-/** Distance in units in the last place between two doubles of the same sign. */
-function ulpDistance(a: number, b: number): number {
-  const view = new DataView(new ArrayBuffer(16));
-  view.setFloat64(0, a);
-  view.setFloat64(8, b);
-  const diff = view.getBigInt64(0) - view.getBigInt64(8);
-  return Number(diff < 0n ? -diff : diff);
-}
+import { ulpDistance } from "./ulp.test-support.js";
 
 describe("portableLog", () => {
   it("is within 1 ulp of Math.log on random positive normal doubles", () => {
