@@ -101,7 +101,7 @@ export function createApp(options: AppOptions = {}): Express {
       ? createLogger({ level: options.logLevel })
       : undefined;
   const logger: ServerLogger = isPinoLogger(options.logger) || options.logger === undefined ? consoleLogger : options.logger;
-  const metrics = createMetrics(operations);
+  const metrics = createMetrics(operations, options.workerPool);
   const inline: OperationRunner = (id, input, opts) => runOperation(id, input, opts);
   const run: OperationRunner = options.runOperation ?? (options.workerPool === undefined ? inline : pooledRunner(options.workerPool, operations, inline));
   const isReady = options.isReady ?? (() => true);

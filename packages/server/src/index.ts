@@ -8,7 +8,7 @@ export { openApiDocument, operationIdToCamel, type JsonObject } from "./openapi.
 export { resolveRequestId, isSafeRequestId, generateRequestId, MAX_REQUEST_ID_LENGTH } from "./request-id.js";
 export { healthReporter, resolveBuild, type HealthBody } from "./health.js";
 export { createLogger, hashUserId, maskEmails, maskValue, isPinoLogger, levelForStatus, logRequest, REDACT_PATHS, REDACTED, REDACTED_EMAIL, type LogLevel, type LoggerOptions, type RequestLogFields } from "./logging.js";
-export { createMetrics, renderMetrics, processMetricsRegistry, AUDIT_METRIC_NAMES, AUDIT_BUSINESS_COUNTERS, HTTP_DURATION_BUCKETS, METRICS_CONTENT_TYPE, UNMATCHED_ENDPOINT, type IslMetrics, type MeteredOperation } from "./metrics.js";
+export { createMetrics, renderMetrics, processMetricsRegistry, AUDIT_METRIC_NAMES, AUDIT_BUSINESS_COUNTERS, HTTP_DURATION_BUCKETS, METRICS_CONTENT_TYPE, UNMATCHED_ENDPOINT, WORKER_POOL_METRIC_NAMES, type IslMetrics, type MeteredOperation, type PoolGaugeSource } from "./metrics.js";
 export { endpointOf, observeRequests } from "./observe.js";
 export { loadConfig, defaultConfig, describeConfig, productionProblems, isLoopbackHost, showValue, ConfigError, CONFIG_VARIABLES, DEFAULT_CORS_ORIGINS, LOG_LEVELS, type ServerConfig, type RedisTarget, type TrustProxy, type LogLevel as ConfigLogLevel } from "./config.js";
 export { apiKeyAuth, apiKeyMatcher, apiKeyIdOf, isPublicPath } from "./auth.js";

@@ -44,6 +44,14 @@ export const AUDIT_METRIC_NAMES: readonly string[] = [
   ...COMPUTATION_HISTOGRAMS.map((h) => h.name),
 ];
 
+/** Gauges of the worker pool (0 when the app has none), beyond the audit's names. */
+export const WORKER_POOL_METRIC_NAMES: readonly string[] = ["isl_worker_pool_threads", "isl_worker_pool_busy", "isl_worker_pool_queued"];
+
+/** The worker pool's numbers that the pool gauges report (read at every scrape). */
+export interface PoolGaugeSource {
+  stats(): { readonly threads: number; readonly busy: number; readonly queued: number };
+}
+
 /** What the metrics need to know about an operation. */
 export interface MeteredOperation {
   readonly id: string;
@@ -78,10 +86,30 @@ export interface IslMetrics {
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
-/** Creates the app's metrics, registering every audit name and every operation's business counter. */
-export function createMetrics(operationTable: readonly MeteredOperation[]): IslMetrics {
+/**
+ * Creates the app's metrics, registering every audit name, every operation's business counter and
+ * the worker-pool gauges.
+ *
+ * @param operationTable - The operations (for their business counters).
+ * @param workerPool - The pool whose threads, busy threads and queued tasks the gauges report at
+ *   each scrape (the gauges read 0 without one).
+ */
+export function createMetrics(operationTable: readonly MeteredOperation[], workerPool?: PoolGaugeSource): IslMetrics {
   const registry = new Registry();
   const registers = [registry];
+  const poolGauge = (name: string, help: string, read: (stats: ReturnType<PoolGaugeSource["stats"]>) => number): void => {
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        this.set(workerPool === undefined ? 0 : read(workerPool.stats()));
+      },
+    });
+  };
+  poolGauge("isl_worker_pool_threads", "Worker threads of the pool that runs the heavy operations (0 without a pool).", (stats) => stats.threads);
+  poolGauge("isl_worker_pool_busy", "Worker threads running a task.", (stats) => stats.busy);
+  poolGauge("isl_worker_pool_queued", "Heavy-operation tasks waiting for a free worker thread.", (stats) => stats.queued);
   const httpRequests = new Counter({ name: "isl_http_requests_total", help: "HTTP requests answered, by method, route template and status.", labelNames: ["method", "endpoint", "status"] as const, registers });
   const httpDuration = new Histogram({ name: "isl_http_request_duration_seconds", help: "HTTP request duration from arrival to the end of the response, seconds.", labelNames: ["method", "endpoint"] as const, buckets: HTTP_DURATION_BUCKETS, registers });
   const httpErrors = new Counter({ name: "isl_http_errors_total", help: "HTTP responses with status >= 400, by method, route template and status (error_code).", labelNames: ["method", "endpoint", "error_code"] as const, registers });

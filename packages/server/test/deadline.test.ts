@@ -156,6 +156,27 @@ describe("deadline over HTTP with the worker pool", () => {
     expect(((await next.json()) as { samples: number }).samples).toBe(1_000);
   }, 60_000);
 
+  it("the pool gauges in /metrics show the busy thread and a queued task, then an idle pool", async () => {
+    const gauge = async (name: string): Promise<number> => {
+      const text = await (await fetch(`${running.url}/metrics`)).text();
+      const line = text.split("\n").find((l) => l.startsWith(`${name} `));
+      return Number(line?.split(" ")[1]);
+    };
+    expect(await gauge("isl_worker_pool_threads")).toBe(1);
+    const first = post(`${running.url}/api/v1/causal/counterfactual/batch`, counterfactualBatchRequest(10, 1_000_000));
+    const second = post(`${running.url}/api/v1/causal/counterfactual/batch`, counterfactualBatchRequest(10, 1_000_000));
+    let seen = { busy: 0, queued: 0 };
+    const until = performance.now() + 450;
+    while (performance.now() < until && !(seen.busy === 1 && seen.queued === 1)) {
+      seen = { busy: await gauge("isl_worker_pool_busy"), queued: await gauge("isl_worker_pool_queued") };
+    }
+    expect(seen).toEqual({ busy: 1, queued: 1 });
+    expect([(await first).status, (await second).status]).toEqual([504, 504]);
+    const idleBy = performance.now() + 5_000;
+    while ((await gauge("isl_worker_pool_busy")) + (await gauge("isl_worker_pool_queued")) > 0 && performance.now() < idleBy) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([await gauge("isl_worker_pool_busy"), await gauge("isl_worker_pool_queued")]).toEqual([0, 0]);
+  }, 60_000);
+
   it("reports the pool in /health/services and /ready", async () => {
     const ready = await fetch(`${running.url}/ready`);
     expect(ready.status).toBe(200);

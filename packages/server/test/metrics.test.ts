@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import request from "supertest";
 import type { Express } from "express";
 import { describe, expect, it } from "vitest";
-import { AUDIT_METRIC_NAMES, UNMATCHED_ENDPOINT, type IslMetrics } from "../src/index.js";
+import { AUDIT_METRIC_NAMES, createMetrics, UNMATCHED_ENDPOINT, WORKER_POOL_METRIC_NAMES, type IslMetrics } from "../src/index.js";
 import { callOperation, quietApp } from "./helpers.js";
 
 /** One sample of the exposition text: name, labels, value. */
@@ -93,6 +93,23 @@ describe("GET /metrics", () => {
     expect(value(samples, "isl_redis_connected")).toBe(0);
     expect(value(samples, "isl_cache_hits_total")).toBe(0);
     expect(value(samples, "isl_cache_misses_total")).toBe(0);
+    for (const name of WORKER_POOL_METRIC_NAMES) {
+      expect(text).toContain(`# TYPE ${name} gauge\n`);
+      expect(value(samples, name), name).toBe(0);
+    }
+  });
+
+  it("reads the worker-pool gauges from the pool at every scrape", async () => {
+    const stats = { threads: 3, busy: 2, queued: 5 };
+    const metrics = createMetrics(operations, { stats: () => stats });
+    const read = async (): Promise<number[]> => {
+      const samples = parseSamples(await metrics.registry.metrics());
+      return WORKER_POOL_METRIC_NAMES.map((name) => value(samples, name)!);
+    };
+    expect(await read()).toEqual([3, 2, 5]);
+    stats.busy = 0;
+    stats.queued = 0;
+    expect(await read()).toEqual([3, 0, 0]);
   });
 
   it.runIf(validate !== undefined)("moves the request counter, the histogram, the error counter and the business counter", async () => {
