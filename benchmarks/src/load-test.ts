@@ -18,9 +18,9 @@
  * Run from the repository root: npx tsx --conditions=@olumi/source benchmarks/src/load-test.ts
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { freePort } from "../../packages/server/test/free-port.js";
 import { printTable } from "../support/timing.js";
 
 const SECONDS = Number(process.env.LOAD_TEST_SECONDS ?? "4");
@@ -160,18 +160,6 @@ function stopChild(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.stdin!.end();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }
 

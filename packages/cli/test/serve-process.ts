@@ -2,7 +2,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { request } from "node:http";
 import { createRequire } from "node:module";
-import { createServer, connect } from "node:net";
+import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 
 const binPath = fileURLToPath(new URL("../src/bin.ts", import.meta.url));
@@ -65,19 +65,6 @@ export function spawnServe(args: string[], env: Record<string, string> = {}): Se
       });
     },
   };
-}
-
-/** A free loopback port (bound and released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** An HTTP answer. */

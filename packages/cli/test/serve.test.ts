@@ -6,7 +6,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { connectionRefused, freePort, httpRequest, spawnServe, waitForStatus } from "./serve-process.js";
+import { freePort } from "../../server/test/free-port.js";
+import { connectionRefused, httpRequest, spawnServe, waitForStatus } from "./serve-process.js";
 
 function chainBatch(scenarios: number, samples: number): Record<string, unknown> {
   const variables: string[] = [];

@@ -14,7 +14,7 @@ import { defaultConfig, isPublicPath, openApiDocument, WorkerPool, type ServerCo
 import { SERVICE_PATHS } from "../src/openapi-service-schemas.js";
 import { checkJsonSchema } from "./json-schema-check.js";
 import { quietApp } from "./helpers.js";
-import { freePort } from "./redis-harness.js";
+import { freePort } from "./free-port.js";
 
 type Json = Record<string, unknown>;
 

@@ -13,7 +13,8 @@ import { defaultConfig, type ServerConfig } from "../src/config.js";
 import { RedisConnection } from "../src/redis-connection.js";
 import { RedisSlidingWindow } from "../src/redis-rate-limit.js";
 import { quietApp } from "./helpers.js";
-import { freePort, startRedis, stopAllRedis, type TestRedis } from "./redis-harness.js";
+import { freePort } from "./free-port.js";
+import { startRedis, stopAllRedis, type TestRedis } from "./redis-harness.js";
 
 const validate = (treatment = "Price") => ({
   dag: { nodes: ["Price", "Brand", "Revenue", "Ads"], edges: [["Brand", "Price"], ["Brand", "Revenue"], ["Price", "Revenue"], ["Ads", "Revenue"]] },
