@@ -107,41 +107,71 @@ export function frontDoorQuery(dag: Dag, exposures: string | readonly string[], 
  */
 export function outcomeViolations(adj: Adjacency, query: FrontDoorQuery, candidates: Uint8Array, remove: boolean): Uint8Array {
   const n = adj.size;
-  const visited = new Uint8Array(2 * n);
-  const waitingUp = new Uint8Array(n);
+  const { visited, waitingUp, queue } = searchScratch(n);
   const violating = new Uint8Array(n);
-  const queue = new Int32Array(2 * n);
+  const { yMask, xMask, exposureAncestors } = query;
+  const { parentStart, parents, childStart, children } = adj;
+  // NOTE: search states are 2·v + direction; push and arrive are written out in the two loops below
+  // (this search runs hundreds of times per listing of minimal front-door sets).
   let tail = 0;
-  const push = (v: number, dir: number): void => {
-    const state = 2 * v + dir;
-    if (visited[state] !== 0) return;
-    visited[state] = 1;
-    queue[tail++] = state;
-  };
-  const arrive = (w: number, dir: number): void => {
-    if (query.yMask[w] !== 0) return;
-    if (candidates[w] !== 0) {
-      if (dir === UP) {
-        waitingUp[w] = 1;
-        return;
-      }
-      violating[w] = 1;
-      if (!remove) return;
-      candidates[w] = 0;
-      if (waitingUp[w] !== 0) push(w, UP);
+  for (const v of query.y) {
+    if (visited[2 * v + UP] === 0) {
+      visited[2 * v + UP] = 1;
+      queue[tail++] = 2 * v + UP;
     }
-    push(w, dir);
-  };
-  for (const v of query.y) push(v, UP);
+  }
   for (let head = 0; head < tail; head++) {
     const state = queue[head]!;
     const v = state >> 1;
-    const conditioned = query.xMask[v] !== 0;
-    const toParents = (state & 1) === UP ? !conditioned : query.exposureAncestors[v] !== 0;
-    if (toParents) for (let k = adj.parentStart[v]!; k < adj.parentStart[v + 1]!; k++) arrive(adj.parents[k]!, UP);
-    if (!conditioned) for (let k = adj.childStart[v]!; k < adj.childStart[v + 1]!; k++) arrive(adj.children[k]!, DOWN);
+    const conditioned = xMask[v] !== 0;
+    if ((state & 1) === UP ? !conditioned : exposureAncestors[v] !== 0) {
+      for (let k = parentStart[v]!, end = parentStart[v + 1]!; k < end; k++) {
+        const w = parents[k]!;
+        if (yMask[w] !== 0) continue;
+        // NOTE: a candidate entered from a child (moving up) is not yet a violation: remember it,
+        // so that the search can continue upward through it if it is removed later.
+        if (candidates[w] !== 0) {
+          waitingUp[w] = 1;
+          continue;
+        }
+        if (visited[2 * w + UP] === 0) {
+          visited[2 * w + UP] = 1;
+          queue[tail++] = 2 * w + UP;
+        }
+      }
+    }
+    if (!conditioned) {
+      for (let k = childStart[v]!, end = childStart[v + 1]!; k < end; k++) {
+        const w = children[k]!;
+        if (yMask[w] !== 0) continue;
+        if (candidates[w] !== 0) {
+          violating[w] = 1;
+          if (!remove) continue;
+          candidates[w] = 0;
+          if (waitingUp[w] !== 0 && visited[2 * w + UP] === 0) {
+            visited[2 * w + UP] = 1;
+            queue[tail++] = 2 * w + UP;
+          }
+        }
+        if (visited[2 * w + DOWN] === 0) {
+          visited[2 * w + DOWN] = 1;
+          queue[tail++] = 2 * w + DOWN;
+        }
+      }
+    }
   }
+  // NOTE: the scratch is left clean for the next search (only the states visited are reset).
+  for (let i = 0; i < tail; i++) visited[queue[i]!] = 0;
+  waitingUp.fill(0);
   return violating;
+}
+
+let scratch: { visited: Uint8Array; waitingUp: Uint8Array; queue: Int32Array } | undefined;
+
+/** Zeroed search buffers for graphs of n nodes (shared by every search; each leaves them zeroed). */
+function searchScratch(n: number): { visited: Uint8Array; waitingUp: Uint8Array; queue: Int32Array } {
+  if (scratch === undefined || scratch.waitingUp.length !== n) scratch = { visited: new Uint8Array(2 * n), waitingUp: new Uint8Array(n), queue: new Int32Array(2 * n) };
+  return scratch;
 }
 
 /**
@@ -185,7 +215,18 @@ export function largestFrontDoorMask(dag: Dag, query: FrontDoorQuery, allowed: U
  */
 export function minimalFrontDoorMask(dag: Dag, query: FrontDoorQuery, allowed: Uint8Array): Uint8Array | null {
   const largest = largestFrontDoorMask(dag, query, allowed);
-  if (largest === null) return null;
+  return largest === null ? null : minimalFrontDoorMaskInside(dag, query, largest);
+}
+
+/**
+ * An inclusion-minimal front-door set inside a largest front-door set (as a mask).
+ *
+ * @param dag - The graph.
+ * @param query - From {@link frontDoorQuery}.
+ * @param largest - A mask from {@link largestFrontDoorMask} (not null).
+ * @returns A front-door set none of whose proper subsets is one.
+ */
+export function minimalFrontDoorMaskInside(dag: Dag, query: FrontDoorQuery, largest: Uint8Array): Uint8Array {
   // NOTE: "some front-door set lies inside A" is monotone in A, and a minimal such A is itself a
   // front-door set (its largest front-door subset would otherwise be a smaller such A).
   const minimal = minimalMonotoneSubset(Array.from(indicesOfMask(largest)), (members) => largestFrontDoorMask(dag, query, maskOf(dag.size, members)) !== null);
