@@ -6,16 +6,20 @@
  * intervened variables become constants; (3) prediction: every other endogenous variable is
  * recomputed in topological order from the abducted exogenous values. A context value never
  * overrides an intervention: it only shapes the factual world. Columns are allocated once per
- * evaluator and reused by every run (Sobol and coefficient perturbations run it many times).
+ * evaluator and reused by every run (Sobol and coefficient perturbations run it many times). With
+ * nothing observed, a run evaluates in the WebAssembly kernels' memory where the engine has them
+ * (kernel-memory-blocks.ts; the same bits as the JavaScript path).
  * Complexity: O(n · (steps + V) · equation size) per run; memory O(n · V) columns (twice that when
  * an endogenous variable is observed). Reference: J. Pearl, "Causality" (2nd ed., 2009), §7.1.
  */
 import { IslError } from "../errors.js";
 import type { Rng } from "../random/index.js";
 import type { AbductionPlan } from "./abduction.js";
+import { wasmAffineKernel } from "./affine-wasm.js";
 import { forEachBlock, BLOCK_SIZE } from "./column-evaluator.js";
 import { createScratch, type CompiledExpression, type Scratch } from "./compile.js";
 import { sampleDistribution } from "./distributions.js";
+import { runInKernelMemory, type EquationStep } from "./kernel-memory-blocks.js";
 import { listVariables, type StructuralCausalModel } from "./model.js";
 import { countNonFinite, MAX_SAMPLES, MAX_SIMULATION_VALUES, type Simulation } from "./simulate.js";
 
@@ -96,6 +100,19 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
   }
   const cfSteps = model.endogenous.filter((name) => !interventions.has(name));
   let scratch: Scratch | undefined;
+  // NOTE: what a kernel-memory run needs besides the columns, made on the first such run.
+  let kernelPlan: { drawn: number[]; constants: { slot: number; value: number }[]; steps: EquationStep[] } | undefined;
+  const kernelMemoryPlan = () => {
+    const stepSlots = new Set(cfSteps.map((name) => model.slotOf.get(name)!));
+    return {
+      drawn: model.order.flatMap((name, slot) => (stepSlots.has(slot) || interventions.has(name) ? [] : [slot])),
+      constants: [...interventions].map(([name, value]) => ({ slot: model.slotOf.get(name)!, value })),
+      steps: cfSteps.map((name) => {
+        const compiled = model.equations.get(name)!.compiled;
+        return { slot: model.slotOf.get(name)!, kernel: compiled.kernel, affine: compiled.affine, scan: true, keep: true };
+      }),
+    };
+  };
   // NOTE: columns are allocated by the first run (a caller may only need the validation).
   let memory: ReturnType<typeof allocate> | undefined;
   const allocate = () => {
@@ -133,8 +150,31 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
       };
       const factualSlots = model.order.map((name) => factual.get(name) ?? (model.distributions.has(name) || fixed.has(name) ? exogenousColumn(name) : zeros));
       const cfSlots = model.order.map((name, slot) => counterfactual.get(name) ?? factualSlots[slot]!);
-      const all = [...factualSlots, ...cfSlots, zeros, ones, tmpA, tmpB];
       const nonFiniteBySlot = new Float64Array(width);
+      // NOTE: with nothing observed there is no factual world, and the prediction runs in the
+      // WebAssembly kernels' memory when the engine has them (same bits as the JavaScript path).
+      const wasm = plan.steps.length === 0 ? wasmAffineKernel() : null;
+      if (wasm !== null) {
+        kernelPlan ??= kernelMemoryPlan();
+        runInKernelMemory(wasm.normal, wasm.affine, {
+          n,
+          columns: cfSlots,
+          streamed: [],
+          drawn: kernelPlan.drawn,
+          constants: kernelPlan.constants,
+          steps: overrides === undefined ? kernelPlan.steps : kernelPlan.steps.map((step, i) => {
+            const compiled = overrides.get(cfSteps[i]!);
+            return compiled === undefined ? step : { ...step, kernel: compiled.kernel, affine: compiled.affine };
+          }),
+          registers,
+          nonFiniteBySlot,
+          beforeBlock: (start) => {
+            if (signal?.aborted === true) throw timeout(start, n);
+          },
+        });
+        return worldOf(cfSlots, nonFiniteBySlot);
+      }
+      const all = [...factualSlots, ...cfSlots, zeros, ones, tmpA, tmpB];
       forEachBlock(all, n, (views, start, count) => {
         if (signal?.aborted === true) throw timeout(start, n);
         const facts = views.slice(0, width);
@@ -166,16 +206,21 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
           nonFiniteBySlot[slot] = nonFiniteBySlot[slot]! + countNonFinite(world[slot]!, count);
         }
       });
-      const columns = new Map<string, Float64Array>();
-      const nonFinite = new Map<string, number>();
-      model.order.forEach((name, slot) => {
-        columns.set(name, cfSlots[slot]!);
-        const count = model.equations.has(name) && !interventions.has(name) ? nonFiniteBySlot[slot]! : countNonFinite(cfSlots[slot]!, n);
-        if (count > 0) nonFinite.set(name, count);
-      });
-      return { samples: n, columns, nonFinite, interventions };
+      return worldOf(cfSlots, nonFiniteBySlot);
     },
   };
+
+  /** The counterfactual world of a run: its columns, and the non-finite counts (equations' from the run). */
+  function worldOf(cfSlots: readonly Float64Array[], nonFiniteBySlot: Float64Array): Simulation {
+    const columns = new Map<string, Float64Array>();
+    const nonFinite = new Map<string, number>();
+    model.order.forEach((name, slot) => {
+      columns.set(name, cfSlots[slot]!);
+      const count = model.equations.has(name) && !interventions.has(name) ? nonFiniteBySlot[slot]! : countNonFinite(cfSlots[slot]!, n);
+      if (count > 0) nonFinite.set(name, count);
+    });
+    return { samples: n, columns, nonFinite, interventions };
+  }
 }
 
 /** Writes U = (v − A) / (B − A) for one block; refuses a zero or non-finite slope. */

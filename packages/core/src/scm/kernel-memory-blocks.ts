@@ -86,6 +86,26 @@ export function kernelBlockLength(n: number, slots: number): number {
   return Math.max(4, Math.min(BLOCK_SIZE, 4 * Math.ceil(n / 4), fit));
 }
 
+/** An affine chain with its terms' byte pointers for one slot layout. */
+interface Chain {
+  readonly coefficients: Float64Array;
+  readonly pointers: Int32Array;
+  readonly base: number;
+  readonly stride: number;
+  readonly onesSlot: number;
+}
+
+const chainCache = new WeakMap<object, Chain>();
+
+/** The chain of `affine` with pointers for the layout (kept per affine form: runs repeat layouts). */
+function chainPointers(affine: NonNullable<EquationStep["affine"]>, base: number, stride: number, onesSlot: number): Chain {
+  const cached = chainCache.get(affine);
+  if (cached !== undefined && cached.base === base && cached.stride === stride && cached.onesSlot === onesSlot) return cached;
+  const chain = { coefficients: affine.coefficients, pointers: Int32Array.from(affine.slots, (slot) => base + (slot < 0 ? onesSlot : slot) * stride), base, stride, onesSlot };
+  chainCache.set(affine, chain);
+  return chain;
+}
+
 /** Scratch for plans whose equations all run in the affine kernel (never read). */
 const NO_SCRATCH = createScratch(0, 0);
 
@@ -115,7 +135,7 @@ export function runInKernelMemory(normal: NormalLanesKernel, affine: AffineKerne
   const views = slotViews(normal.memory.buffer, base, block, slots);
   const onesSlot = slots - 1;
   const pointer = (slot: number): number => base + (slot < 0 ? onesSlot : slot) * stride;
-  const chains = steps.map((step) => (step.affine === undefined ? undefined : { coefficients: step.affine.coefficients, pointers: Int32Array.from(step.affine.slots, pointer) }));
+  const chains = steps.map((step) => (step.affine === undefined ? undefined : chainPointers(step.affine, base, stride, onesSlot)));
   if (steps.some((step) => step.affine?.slots.includes(-1) === true)) views[onesSlot]!.fill(1);
   for (const { slot, value } of constants) views[slot]!.fill(value);
   // NOTE: only equations without an affine form run JavaScript kernels, which need scratch.
@@ -130,7 +150,10 @@ export function runInKernelMemory(normal: NormalLanesKernel, affine: AffineKerne
       if (keep) columns[slot]!.set(whole ? view : view.subarray(0, count), start);
       if (scan) nonFiniteBySlot[slot] = nonFiniteBySlot[slot]! + countNonFinite(view, count);
     }
-    for (const slot of drawn) views[slot]!.set(columns[slot]!.subarray(start, start + count));
+    for (const slot of drawn) {
+      const column = columns[slot]!;
+      views[slot]!.set(start === 0 && column.length === count ? column : column.subarray(start, start + count));
+    }
     for (let s = 0; s < steps.length; s++) {
       const { slot, kernel, scan, keep } = steps[s]!;
       const chain = chains[s];
