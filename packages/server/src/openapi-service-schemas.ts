@@ -239,7 +239,77 @@ export interface ServicePath {
   schemas: readonly string[];
   /** Served without `X-API-Key` (as `isPublicPath` decides). */
   public: boolean;
+  /** An example 200 body (a production-like server with Redis; checked against the schema by a test). */
+  example: JsonObject;
 }
+
+/** A closed Redis circuit breaker after a day of traffic, with the default thresholds. */
+const REDIS_BREAKER_EXAMPLE: CircuitBreakerSnapshot = {
+  state: "closed",
+  failure_count: 0,
+  success_count: 0,
+  failure_threshold: 5,
+  success_threshold: 2,
+  half_open_max_calls: 1,
+  timeout_seconds: 5,
+  total_calls: 182_344,
+  total_failures: 7,
+  total_rejected: 0,
+  times_opened: 1,
+  seconds_since_last_failure: 5_210.4,
+  seconds_until_half_open: 0,
+};
+
+const SERVICES_EXAMPLE: ServicesHealthBody = {
+  overall_status: "healthy",
+  timestamp: "2026-01-01T00:00:00.000Z",
+  services: {
+    worker_pool: { status: "healthy", threads: 3, started: true, closed: false, busy: 1, queued: 0, completed: 9_412, cancelled: 3, terminated: 0, worker_errors: 0 },
+    redis: { status: "healthy", configured: true, state: "connected", connected: true, circuit_breaker: "closed" },
+    sentry: { status: "configured" },
+    opentelemetry: { status: "configured" },
+  },
+};
+
+const REDIS_HEALTH_EXAMPLE: RedisHealthBody = {
+  status: "healthy",
+  configured: true,
+  connection: "connected",
+  connected: true,
+  target: "redis.internal:6379",
+  ping_ms: 0.41,
+  connections: 2,
+  disconnections: 1,
+  last_error: "ECONNRESET",
+  circuit_breaker: REDIS_BREAKER_EXAMPLE,
+};
+
+const CIRCUIT_BREAKERS_EXAMPLE: CircuitBreakersBody = {
+  overall_status: "operational",
+  circuit_breakers: { redis: REDIS_BREAKER_EXAMPLE },
+  explanation: "Every circuit breaker is closed: calls to the dependencies go through.",
+};
+
+const CACHE_STATS_EXAMPLE: CacheStatsBody = {
+  hits: 61_204,
+  misses: 20_331,
+  hit_rate_percent: 75.06,
+  total_requests: 81_535,
+  evictions: 1_208,
+  expirations: 4_410,
+  current_size: 41_902_118,
+  max_size: 67_108_864,
+  utilization_percent: 62.44,
+  entries: 11_630,
+  size_bytes: 41_902_118,
+  max_bytes: 67_108_864,
+  max_entry_bytes: 16_777_216,
+  ttl_seconds: 3_600,
+  memory_hits: 52_117,
+  redis_hits: 9_087,
+  rejected: 2,
+  redis: { configured: true, state: "connected", circuit_breaker: "closed", writes: 20_329, write_failures: 5, read_failures: 2 },
+};
 
 /** The service endpoints beyond `/health` and `/ready`, with their response components. */
 export const SERVICE_PATHS: readonly ServicePath[] = [
@@ -250,6 +320,7 @@ export const SERVICE_PATHS: readonly ServicePath[] = [
     description: "Worker pool, Redis, Sentry and OpenTelemetry, checked live. Always 200; `overall_status: degraded` when a dependency in use is unhealthy.",
     schemas: ["ServicesHealthResponse"],
     public: true,
+    example: SERVICES_EXAMPLE as unknown as JsonObject,
   },
   {
     path: "/health/redis",
@@ -258,6 +329,7 @@ export const SERVICE_PATHS: readonly ServicePath[] = [
     description: "Always 200, also when Redis is unreachable (`status: unavailable`) or not configured.",
     schemas: ["RedisHealthResponse"],
     public: true,
+    example: REDIS_HEALTH_EXAMPLE as unknown as JsonObject,
   },
   {
     path: "/health/circuit-breakers",
@@ -266,6 +338,7 @@ export const SERVICE_PATHS: readonly ServicePath[] = [
     description: "Each breaker's state, counters and thresholds (`redis` when Redis is configured).",
     schemas: ["CircuitBreakersResponse"],
     public: true,
+    example: CIRCUIT_BREAKERS_EXAMPLE as unknown as JsonObject,
   },
   {
     path: "/cache/stats",
@@ -274,5 +347,6 @@ export const SERVICE_PATHS: readonly ServicePath[] = [
     description: "Hits, misses, sizes and Redis write/read failures of the result cache; `enabled: false` when the cache is off.",
     schemas: ["CacheStatsResponse", "CacheDisabledResponse"],
     public: false,
+    example: CACHE_STATS_EXAMPLE as unknown as JsonObject,
   },
 ];

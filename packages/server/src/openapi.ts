@@ -221,7 +221,7 @@ function buildDocument(): JsonObject {
         tags: ["Health"],
         ...(service.public ? { security: [] } : {}),
         responses: {
-          "200": { description: "Current values.", content: { "application/json": { schema: refs.length === 1 ? refs[0] : { oneOf: refs } } } },
+          "200": { description: "Current values.", content: { "application/json": { schema: refs.length === 1 ? refs[0] : { oneOf: refs }, example: service.example } } },
           ...(service.public ? {} : { "401": errorResponse("Missing or unknown X-API-Key (ISL_UNAUTHORIZED).", errorRef), "429": rateLimitedResponse(errorRef) }),
         },
       },

@@ -3,8 +3,8 @@
  * `/health/services`, `/health/redis`, `/health/circuit-breakers` and `/cache/stats` is checked
  * (closed objects: no undocumented field, no missing required one) against the 200 schema of its
  * path in the generated document, from a memory-only app, an app with the cache off, an app whose
- * Redis is unreachable, and an app with a started worker pool. Each path's `security` follows the
- * auth middleware.
+ * Redis is unreachable, and an app with a started worker pool; so is each path's example body. Each
+ * path's `security` follows the auth middleware.
  */
 import request from "supertest";
 import type { Express } from "express";
@@ -47,6 +47,14 @@ afterAll(async () => {
 });
 
 describe("the service endpoints in the OpenAPI document", () => {
+  it("gives each endpoint an example body that its own schema accepts", () => {
+    for (const path of ENDPOINTS) {
+      const content = (paths[path]?.get?.responses as Record<string, { content: Record<string, { example?: unknown }> }>)["200"]!.content["application/json"]!;
+      expect(content.example, path).toBeDefined();
+      expect(checkJsonSchema(content.example, okSchema(path), components), path).toEqual([]);
+    }
+  });
+
   it("lists each endpoint, public exactly when the auth middleware lets it through", () => {
     for (const path of ENDPOINTS) {
       const get = paths[path]?.get;
