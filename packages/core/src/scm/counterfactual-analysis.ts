@@ -14,12 +14,12 @@ import { compareNames } from "../graph/node-lookup.js";
 import type { Rng } from "../random/index.js";
 import { planAbduction, type AbductionPlan } from "./abduction.js";
 import { compileExpression } from "./compile.js";
-import { createCounterfactualEvaluator, drawExogenous, type CounterfactualEvaluator } from "./counterfactual.js";
+import { createCounterfactualEvaluator, drawExogenous, type CounterfactualEvaluator, type PartialRun } from "./counterfactual.js";
 import { coefficientElasticities, coefficientsOf, type Coefficient, type CoefficientElasticity } from "./elasticity.js";
 import { numericLiterals, withLiteral } from "./literals.js";
 import { percentilesBySelection } from "./order-statistics.js";
 import { listVariables, type StructuralCausalModel } from "./model.js";
-import { requireFiniteColumns, simulate } from "./simulate.js";
+import { requireFiniteColumns, simulate, type Simulation } from "./simulate.js";
 import { firstOrderSobol, type SobolIndex } from "./sobol.js";
 
 /** Samples used at most by the Sobol analysis (k + 2 runs). */
@@ -143,13 +143,19 @@ export function analyzeCounterfactual(model: StructuralCausalModel, query: Count
     coefficientsSkipped = Math.max(0, coefficients.length - MAX_COEFFICIENTS);
     const elasticityRunner = me === m ? sobolRunner : sized(me);
     const a = head(me);
-    const baseline = outcomeOf(elasticityRunner, a);
+    const baselineWorld = elasticityRunner.run(a);
+    requireFiniteColumns(model, baselineWorld, [outcome]);
+    const baseline = baselineWorld.columns.get(outcome)!;
     let baselineSum = 0;
     for (let j = 0; j < me; j++) baselineSum += baseline[j]!;
+    // NOTE: with nothing observed, a perturbed coefficient changes only its equation's variable and
+    // that variable's descendants: runs recompute those on the way to the outcome (the same bits as
+    // a full run) and take the rest from a copy of the baseline world.
+    const partialRuns = plan.steps.length === 0 ? partialRunsTo(model, outcome, query.interventions, baselineWorld) : undefined;
     elasticities = coefficientElasticities({
       coefficients: coefficients.slice(0, MAX_COEFFICIENTS),
       baselineMean: baselineSum / me,
-      evaluate: (coefficient, value) => perturbedOutcome(model, elasticityRunner, a, outcome, coefficient, value, signal),
+      evaluate: (coefficient, value) => perturbedOutcome(model, elasticityRunner, a, outcome, coefficient, value, signal, partialRuns?.(coefficient.variable)),
     }).sort((x, y) => Math.abs(y.sensitivity ?? 0) - Math.abs(x.sensitivity ?? 0) || compareNames(x.variable, y.variable) || x.index - y.index);
   }
   return {
@@ -179,8 +185,38 @@ function modelCoefficients(model: StructuralCausalModel, plan: AbductionPlan, in
     .flatMap((name) => coefficientsOf(name, numericLiterals(model.equations.get(name)!.expression)));
 }
 
+/**
+ * For each variable V, the partial run that recomputes V's descendants (V included) that are the
+ * outcome or its ancestors, not intervened, over a copy of the baseline world (copied now: the
+ * evaluator's runs overwrite its columns).
+ */
+function partialRunsTo(model: StructuralCausalModel, outcome: string, interventions: ReadonlyMap<string, number>, world: Simulation): (variable: string) => PartialRun {
+  const baseline: Simulation = { ...world, columns: new Map([...world.columns].map(([name, column]) => [name, column.slice()])), nonFinite: new Map(world.nonFinite) };
+  const onTheWay = new Set<string>();
+  const stack = [outcome];
+  while (stack.length > 0) {
+    const name = stack.pop()!;
+    if (onTheWay.has(name)) continue;
+    onTheWay.add(name);
+    if (!interventions.has(name)) stack.push(...(model.equations.get(name)?.parents ?? []));
+  }
+  const children = new Map<string, string[]>();
+  for (const name of model.endogenous) for (const parent of model.equations.get(name)!.parents) children.set(parent, [...(children.get(parent) ?? []), name]);
+  return (variable) => {
+    const recompute = new Set<string>();
+    const pending = [variable];
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      if (recompute.has(name) || interventions.has(name) || !onTheWay.has(name)) continue;
+      recompute.add(name);
+      pending.push(...(children.get(name) ?? []));
+    }
+    return { baseline, recompute };
+  };
+}
+
 /** The outcome column with one coefficient changed (same draws), or undefined when not finite. */
-function perturbedOutcome(model: StructuralCausalModel, evaluator: CounterfactualEvaluator, draws: ReadonlyMap<string, Float64Array>, outcome: string, coefficient: Coefficient, value: number, signal: AbortSignal | undefined): Float64Array | undefined {
+function perturbedOutcome(model: StructuralCausalModel, evaluator: CounterfactualEvaluator, draws: ReadonlyMap<string, Float64Array>, outcome: string, coefficient: Coefficient, value: number, signal: AbortSignal | undefined, partial?: PartialRun): Float64Array | undefined {
   if (signal?.aborted === true) {
     throw new IslError("ISL_TIMEOUT", "The coefficient sensitivity analysis was stopped (deadline passed or caller gone).", {
       details: { stage: "elasticities" },
@@ -189,6 +225,6 @@ function perturbedOutcome(model: StructuralCausalModel, evaluator: Counterfactua
   }
   const equation = model.equations.get(coefficient.variable)!;
   const compiled = compileExpression(withLiteral(equation.expression, coefficient.index, value), model.slotOf);
-  const run = evaluator.run(draws, new Map([[coefficient.variable, compiled]]));
+  const run = evaluator.run(draws, new Map([[coefficient.variable, compiled]]), partial);
   return run.nonFinite.has(outcome) ? undefined : run.columns.get(outcome)!;
 }

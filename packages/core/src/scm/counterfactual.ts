@@ -44,10 +44,22 @@ export interface CounterfactualEvaluator {
    *
    * @param exogenous - A column of `samples` draws for every variable of `plan.free`.
    * @param overrides - Replacement compiled equations (same slots), e.g. with a perturbed coefficient.
+   * @param partial - Recompute only `recompute` (endogenous variables) and take every other
+   *   variable's column and non-finite count from `baseline`, a world of this evaluator on the same
+   *   exogenous columns without these overrides (copied by the caller: runs overwrite their columns).
+   *   The values are those of a full run when every variable whose equation is overridden, and every
+   *   descendant of one that the caller reads, is recomputed. Only for a plan without abduction steps.
    * @returns The counterfactual world; its columns are overwritten by the next run.
-   * @throws IslError ISL_VALIDATION_ERROR when an observation cannot be inverted in some sample.
+   * @throws IslError ISL_VALIDATION_ERROR when an observation cannot be inverted in some sample;
+   *   ISL_INVALID_INPUT for `partial` with abduction steps.
    */
-  run(exogenous: ReadonlyMap<string, Float64Array>, overrides?: ReadonlyMap<string, CompiledExpression>): Simulation;
+  run(exogenous: ReadonlyMap<string, Float64Array>, overrides?: ReadonlyMap<string, CompiledExpression>, partial?: PartialRun): Simulation;
+}
+
+/** What a partial run recomputes, and the world it takes everything else from. */
+export interface PartialRun {
+  readonly baseline: Simulation;
+  readonly recompute: ReadonlySet<string>;
 }
 
 /**
@@ -131,7 +143,13 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
 
   return {
     samples: n,
-    run(exogenous, overrides) {
+    run(exogenous, overrides, partial) {
+      if (partial !== undefined && plan.steps.length > 0) {
+        throw new IslError("ISL_INVALID_INPUT", "A partial counterfactual run needs a plan without abduction steps (nothing endogenous observed).", {
+          details: { steps: plan.steps.length },
+          recovery: { hints: ["Run the whole model when the context observes endogenous variables."], suggestion: "Omit the partial run." },
+        });
+      }
       memory ??= allocate();
       const { zeros, ones, tmpA, tmpB, solved, fixed, factual, counterfactual } = memory;
       const compiledOf = (name: string): CompiledExpression => overrides?.get(name) ?? model.equations.get(name)!.compiled;
@@ -149,30 +167,35 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
         return column;
       };
       const factualSlots = model.order.map((name) => factual.get(name) ?? (model.distributions.has(name) || fixed.has(name) ? exogenousColumn(name) : zeros));
-      const cfSlots = model.order.map((name, slot) => counterfactual.get(name) ?? factualSlots[slot]!);
+      const kept = (name: string): Float64Array | undefined => (partial !== undefined && !partial.recompute.has(name) ? partial.baseline.columns.get(name) : undefined);
+      const cfSlots = model.order.map((name, slot) => kept(name) ?? counterfactual.get(name) ?? factualSlots[slot]!);
+      const runs = (name: string): boolean => partial === undefined || partial.recompute.has(name);
       const nonFiniteBySlot = new Float64Array(width);
       // NOTE: with nothing observed there is no factual world, and the prediction runs in the
       // WebAssembly kernels' memory when the engine has them (same bits as the JavaScript path).
       const wasm = plan.steps.length === 0 ? wasmAffineKernel() : null;
       if (wasm !== null) {
         kernelPlan ??= kernelMemoryPlan();
+        const plain = kernelPlan;
+        const steps = overrides === undefined && partial === undefined ? plain.steps : plain.steps.flatMap((step, i) => {
+          if (!runs(cfSteps[i]!)) return [];
+          const compiled = overrides?.get(cfSteps[i]!);
+          return compiled === undefined ? [step] : [{ ...step, kernel: compiled.kernel, affine: compiled.affine }];
+        });
         runInKernelMemory(wasm.normal, wasm.affine, {
           n,
           columns: cfSlots,
           streamed: [],
-          drawn: kernelPlan.drawn,
-          constants: kernelPlan.constants,
-          steps: overrides === undefined ? kernelPlan.steps : kernelPlan.steps.map((step, i) => {
-            const compiled = overrides.get(cfSteps[i]!);
-            return compiled === undefined ? step : { ...step, kernel: compiled.kernel, affine: compiled.affine };
-          }),
+          drawn: partial === undefined ? plain.drawn : inputsOf(steps.map((step) => step.slot)),
+          constants: plain.constants,
+          steps,
           registers,
           nonFiniteBySlot,
           beforeBlock: (start) => {
             if (signal?.aborted === true) throw timeout(start, n);
           },
         });
-        return worldOf(cfSlots, nonFiniteBySlot);
+        return worldOf(cfSlots, nonFiniteBySlot, partial);
       }
       const all = [...factualSlots, ...cfSlots, zeros, ones, tmpA, tmpB];
       forEachBlock(all, n, (views, start, count) => {
@@ -201,22 +224,41 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
         }
         const world = views.slice(width, 2 * width);
         for (const name of cfSteps) {
+          if (!runs(name)) continue;
           const slot = model.slotOf.get(name)!;
           compiledOf(name).kernel(world, world[slot]!, count, work);
           nonFiniteBySlot[slot] = nonFiniteBySlot[slot]! + countNonFinite(world[slot]!, count);
         }
       });
-      return worldOf(cfSlots, nonFiniteBySlot);
+      return worldOf(cfSlots, nonFiniteBySlot, partial);
     },
   };
 
-  /** The counterfactual world of a run: its columns, and the non-finite counts (equations' from the run). */
-  function worldOf(cfSlots: readonly Float64Array[], nonFiniteBySlot: Float64Array): Simulation {
+  /** The slots the steps at `stepSlots` read and do not compute (their parents), without the intervened ones. */
+  function inputsOf(stepSlots: readonly number[]): number[] {
+    const computed = new Set(stepSlots);
+    const inputs = new Set<number>();
+    for (const slot of stepSlots) {
+      for (const parent of model.equations.get(model.order[slot]!)!.parents) {
+        const p = model.slotOf.get(parent)!;
+        if (!computed.has(p) && !interventions.has(parent)) inputs.add(p);
+      }
+    }
+    return [...inputs].sort((a, b) => a - b);
+  }
+
+  /** The counterfactual world of a run: its columns, and the non-finite counts (equations' from the run, the rest counted or from the baseline). */
+  function worldOf(cfSlots: readonly Float64Array[], nonFiniteBySlot: Float64Array, partial: PartialRun | undefined): Simulation {
     const columns = new Map<string, Float64Array>();
     const nonFinite = new Map<string, number>();
     model.order.forEach((name, slot) => {
       columns.set(name, cfSlots[slot]!);
-      const count = model.equations.has(name) && !interventions.has(name) ? nonFiniteBySlot[slot]! : countNonFinite(cfSlots[slot]!, n);
+      const count =
+        partial !== undefined && !partial.recompute.has(name)
+          ? (partial.baseline.nonFinite.get(name) ?? 0)
+          : model.equations.has(name) && !interventions.has(name)
+            ? nonFiniteBySlot[slot]!
+            : countNonFinite(cfSlots[slot]!, n);
       if (count > 0) nonFinite.set(name, count);
     });
     return { samples: n, columns, nonFinite, interventions };
