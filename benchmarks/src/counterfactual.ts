@@ -64,10 +64,10 @@ for (const size of [5, 50]) {
     if (!(Math.abs(ours - floorMean) <= 1e-9 * Math.max(1, Math.abs(ours)))) throw new Error(`core and hand-written loop disagree: ${ours} vs ${floorMean}`);
     const request = { model: c.json, intervention: { X0: 1 }, outcome, samples: n, seed: 7 };
     // NOTE: small cases take tens of microseconds: more repetitions, so that a stray collection
-    // does not decide the median, and more warm-up (the 5-node core needs about 400 calls before
-    // its timings settle).
+    // does not decide the median, and more warm-up (the 5-node core's timings settle only after a
+    // few hundred calls, sometimes later).
     const values = n * size;
-    const timing = { warmup: Math.max(30, Math.round(2e7 / values)), reps: Math.max(51, 2 * Math.round(5e6 / values) + 1) };
+    const timing = { warmup: Math.min(3000, Math.max(30, Math.round(2e8 / values))), reps: Math.max(51, 2 * Math.round(5e6 / values) + 1) };
     const coreMs = medianMs(core, timing);
     const floorMs = medianMs(() => handWritten(c, rng, n, 1), timing);
     const handlerMs = medianMs(() => runOperation("causal/counterfactual", request), { warmup: 2, reps: 7 });

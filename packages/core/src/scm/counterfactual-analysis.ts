@@ -131,14 +131,20 @@ export function analyzeCounterfactual(model: StructuralCausalModel, query: Count
     const sized = (samples: number): CounterfactualEvaluator => (samples === n ? evaluator : createCounterfactualEvaluator(model, { plan, interventions: query.interventions, samples, signal }));
     const exogenous = draws ?? drawExogenous(model, plan.free, rng, n);
     const head = (samples: number): Map<string, Float64Array> => new Map([...exogenous].map(([name, column]) => [name, column.subarray(0, samples)]));
-    const outcomeOf = (runner: CounterfactualEvaluator, columns: ReadonlyMap<string, Float64Array>): Float64Array => {
-      const run = runner.run(columns);
-      requireFiniteColumns(model, run, [outcome]);
-      return run.columns.get(outcome)!;
-    };
     const sobolRunner = sized(m);
     const b = drawExogenous(model, plan.free, rng.fork("sobol-B"), m);
-    sobol = firstOrderSobol({ inputs: plan.free, a: head(m), b, evaluate: (columns) => outcomeOf(sobolRunner, columns), signal }).sort((x, y) => y.index - x.index || compareNames(x.input, y.input));
+    // NOTE: A_B^i differs from A only in input i, so with nothing observed its run recomputes only
+    // i's descendants on the way to the outcome over a copy of A's world (the same bits).
+    const sobolA = head(m);
+    let sobolPartial: ((variable: string) => PartialRun) | undefined;
+    const sobolEvaluate = (columns: ReadonlyMap<string, Float64Array>, changed?: string): Float64Array => {
+      const partial = changed === undefined ? undefined : sobolPartial?.(changed);
+      const world = sobolRunner.run(columns, undefined, partial);
+      requireFiniteColumns(model, world, [outcome]);
+      if (columns === sobolA && plan.steps.length === 0) sobolPartial = partialRunsTo(model, outcome, query.interventions, world);
+      return world.columns.get(outcome)!;
+    };
+    sobol = firstOrderSobol({ inputs: plan.free, a: sobolA, b, evaluate: sobolEvaluate, signal }).sort((x, y) => y.index - x.index || compareNames(x.input, y.input));
     const coefficients = modelCoefficients(model, plan, query.interventions);
     coefficientsSkipped = Math.max(0, coefficients.length - MAX_COEFFICIENTS);
     const elasticityRunner = me === m ? sobolRunner : sized(me);

@@ -9,7 +9,8 @@
  * 3. With no context, an evaluator run (with a perturbed coefficient, as the elasticities use) gives
  *    the same bits in WebAssembly memory and in JavaScript.
  * 4. A partial run over a copied baseline equals the full run bit for bit, and the analysis's
- *    elasticities (partial runs on the way to the outcome) equal ones computed from full runs.
+ *    elasticities and Sobol indices (partial runs on the way to the outcome) equal ones computed
+ *    from full runs.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -19,6 +20,7 @@ import { compileExpression } from "./compile.js";
 import { createCounterfactualEvaluator, drawExogenous } from "./counterfactual.js";
 import { coefficientElasticities, coefficientsOf } from "./elasticity.js";
 import { numericLiterals, withLiteral } from "./literals.js";
+import { firstOrderSobol } from "./sobol.js";
 import { analyzeCounterfactual } from "./counterfactual-analysis.js";
 import { buildStructuralModel, evaluateScalar, simulate } from "./index.js";
 
@@ -186,6 +188,16 @@ describe("counterfactual properties", () => {
           const byKey = new Map(reference.map((e) => [key(e), e]));
           expect(analysis.elasticities.length).toBe(reference.length);
           for (const e of analysis.elasticities) expect(e).toEqual(byKey.get(key(e)));
+          // Its Sobol indices (A_B^i runs recompute i's descendants) equal ones from full runs.
+          const sobolRunner = createCounterfactualEvaluator(model, { plan, interventions: s.interventions, samples: analysis.sensitivitySamples });
+          const sobolA = new Map([...drawExogenous(model, plan.free, createRng(pick), samples)].map(([name, column]) => [name, column.subarray(0, analysis.sensitivitySamples)]));
+          const sobolReference = firstOrderSobol({
+            inputs: plan.free,
+            a: sobolA,
+            b: drawExogenous(model, plan.free, createRng(pick).fork("sobol-B"), analysis.sensitivitySamples),
+            evaluate: (columns) => sobolRunner.run(columns).columns.get(outcome)!,
+          });
+          expect([...analysis.sobol].sort((x, y) => x.input.localeCompare(y.input))).toEqual([...sobolReference].sort((x, y) => x.input.localeCompare(y.input)));
         } finally {
           enableWasmNormalKernel(previous);
         }

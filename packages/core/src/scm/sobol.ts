@@ -31,8 +31,12 @@ export interface FirstOrderSobolOptions {
   readonly a: ReadonlyMap<string, Float64Array>;
   /** Matrix B: an independent column per input, same length. */
   readonly b: ReadonlyMap<string, Float64Array>;
-  /** The model: input columns → output column (may be reused by the caller; it is copied). */
-  readonly evaluate: (columns: ReadonlyMap<string, Float64Array>) => Float64Array;
+  /**
+   * The model: input columns → output column (may be reused by the caller; it is copied). `changed`
+   * names the one input whose column differs from A's when the columns are A_B^i (A itself is
+   * evaluated first, with `changed` undefined), so a caller may recompute only what depends on it.
+   */
+  readonly evaluate: (columns: ReadonlyMap<string, Float64Array>, changed?: string) => Float64Array;
   /** Checked before each model run. */
   readonly signal?: AbortSignal | undefined;
 }
@@ -47,14 +51,14 @@ export interface FirstOrderSobolOptions {
 export function firstOrderSobol(options: FirstOrderSobolOptions): SobolIndex[] {
   const { inputs, a, b, evaluate, signal } = options;
   if (inputs.length === 0) return [];
-  const run = (columns: ReadonlyMap<string, Float64Array>): Float64Array => {
+  const run = (columns: ReadonlyMap<string, Float64Array>, changed?: string): Float64Array => {
     if (signal?.aborted === true) {
       throw new IslError("ISL_TIMEOUT", "The variance decomposition was stopped (deadline passed or caller gone).", {
         details: { stage: "sobol" },
         recovery: { hints: ["Use fewer samples or fewer exogenous variables."], suggestion: "Retry with fewer samples." },
       });
     }
-    return Float64Array.from(evaluate(columns));
+    return Float64Array.from(evaluate(columns, changed));
   };
   const yA = run(a);
   const yB = run(b);
@@ -69,7 +73,7 @@ export function firstOrderSobol(options: FirstOrderSobolOptions): SobolIndex[] {
     if (!(variance > 0)) return { input, index: 0, standardError: 0 };
     const mixed = new Map(a);
     mixed.set(input, b.get(input)!);
-    const yAB = run(mixed);
+    const yAB = run(mixed, input);
     let sum = 0;
     let sumSquares = 0;
     for (let j = 0; j < n; j++) {
