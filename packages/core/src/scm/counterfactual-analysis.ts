@@ -154,14 +154,16 @@ export function analyzeCounterfactual(model: StructuralCausalModel, query: Count
     const baseline = baselineWorld.columns.get(outcome)!;
     let baselineSum = 0;
     for (let j = 0; j < me; j++) baselineSum += baseline[j]!;
-    // NOTE: with nothing observed, a perturbed coefficient changes only its equation's variable and
-    // that variable's descendants: runs recompute those on the way to the outcome (the same bits as
-    // a full run) and take the rest from a copy of the baseline world.
-    const partialRuns = plan.steps.length === 0 ? partialRunsTo(model, outcome, query.interventions, baselineWorld) : undefined;
+    // NOTE: a perturbed coefficient changes only its equation's variable and that variable's
+    // descendants, unless the abduction uses the equation (then the inferred exogenous terms move
+    // too): other runs recompute those on the way to the outcome (the same bits as a full run) and
+    // take the rest from a copy of the baseline world.
+    const partialRuns = partialRunsTo(model, outcome, query.interventions, baselineWorld);
+    const abducted = new Set(plan.steps.map((step) => step.variable));
     elasticities = coefficientElasticities({
       coefficients: coefficients.slice(0, MAX_COEFFICIENTS),
       baselineMean: baselineSum / me,
-      evaluate: (coefficient, value) => perturbedOutcome(model, elasticityRunner, a, outcome, coefficient, value, signal, partialRuns?.(coefficient.variable)),
+      evaluate: (coefficient, value) => perturbedOutcome(model, elasticityRunner, a, outcome, coefficient, value, signal, abducted.has(coefficient.variable) ? undefined : partialRuns(coefficient.variable)),
     }).sort((x, y) => Math.abs(y.sensitivity ?? 0) - Math.abs(x.sensitivity ?? 0) || compareNames(x.variable, y.variable) || x.index - y.index);
   }
   return {

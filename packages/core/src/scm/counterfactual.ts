@@ -44,14 +44,15 @@ export interface CounterfactualEvaluator {
    *
    * @param exogenous - A column of `samples` draws for every variable of `plan.free`.
    * @param overrides - Replacement compiled equations (same slots), e.g. with a perturbed coefficient.
-   * @param partial - Recompute only `recompute` (endogenous variables) and take every other
-   *   variable's column and non-finite count from `baseline`, a world of this evaluator on the same
-   *   exogenous columns without these overrides (copied by the caller: runs overwrite their columns).
-   *   The values are those of a full run when every variable whose equation is overridden, and every
-   *   descendant of one that the caller reads, is recomputed. Only for a plan without abduction steps.
+   * @param partial - Recompute only `recompute` (endogenous variables) of the counterfactual world
+   *   and take every other variable's column and non-finite count from `baseline`, a world of this
+   *   evaluator on the same exogenous columns without these overrides (copied by the caller: runs
+   *   overwrite their columns); the factual world (abduction) is not recomputed. The values are those
+   *   of a full run when every variable whose equation is overridden, and every descendant of one
+   *   that the caller reads, is recomputed, and no overridden equation is used by the abduction.
    * @returns The counterfactual world; its columns are overwritten by the next run.
    * @throws IslError ISL_VALIDATION_ERROR when an observation cannot be inverted in some sample;
-   *   ISL_INVALID_INPUT for `partial` with abduction steps.
+   *   ISL_INVALID_INPUT for `partial` with an override of an equation the abduction uses.
    */
   run(exogenous: ReadonlyMap<string, Float64Array>, overrides?: ReadonlyMap<string, CompiledExpression>, partial?: PartialRun): Simulation;
 }
@@ -144,10 +145,11 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
   return {
     samples: n,
     run(exogenous, overrides, partial) {
-      if (partial !== undefined && plan.steps.length > 0) {
-        throw new IslError("ISL_INVALID_INPUT", "A partial counterfactual run needs a plan without abduction steps (nothing endogenous observed).", {
-          details: { steps: plan.steps.length },
-          recovery: { hints: ["Run the whole model when the context observes endogenous variables."], suggestion: "Omit the partial run." },
+      const abducted = partial === undefined ? undefined : plan.steps.find((step) => overrides?.has(step.variable) === true);
+      if (abducted !== undefined) {
+        throw new IslError("ISL_INVALID_INPUT", `A partial counterfactual run cannot override the equation of '${abducted.variable}': the abduction uses it, so every variable may change.`, {
+          details: { variable: abducted.variable },
+          recovery: { hints: ["Run the whole model when an overridden equation is used to infer exogenous terms from the context."], suggestion: "Omit the partial run for this override." },
         });
       }
       memory ??= allocate();
@@ -171,9 +173,10 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
       const cfSlots = model.order.map((name, slot) => kept(name) ?? counterfactual.get(name) ?? factualSlots[slot]!);
       const runs = (name: string): boolean => partial === undefined || partial.recompute.has(name);
       const nonFiniteBySlot = new Float64Array(width);
-      // NOTE: with nothing observed there is no factual world, and the prediction runs in the
-      // WebAssembly kernels' memory when the engine has them (same bits as the JavaScript path).
-      const wasm = plan.steps.length === 0 ? wasmAffineKernel() : null;
+      // NOTE: with nothing observed, or in a partial run, no factual world is computed, and the
+      // prediction runs in the WebAssembly kernels' memory when the engine has them (same bits as
+      // the JavaScript path).
+      const wasm = plan.steps.length === 0 || partial !== undefined ? wasmAffineKernel() : null;
       if (wasm !== null) {
         kernelPlan ??= kernelMemoryPlan();
         const plain = kernelPlan;
@@ -202,7 +205,7 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
         if (signal?.aborted === true) throw timeout(start, n);
         const facts = views.slice(0, width);
         const [zeroView, oneView, aView, bView] = views.slice(2 * width);
-        for (const step of plan.steps) {
+        for (const step of partial === undefined ? plan.steps : []) {
           const slot = model.slotOf.get(step.variable)!;
           const compiled = compiledOf(step.variable);
           if (step.kind === "compute") compiled.kernel(facts, facts[slot]!, count, work);
