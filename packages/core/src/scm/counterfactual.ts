@@ -6,9 +6,10 @@
  * intervened variables become constants; (3) prediction: every other endogenous variable is
  * recomputed in topological order from the abducted exogenous values. A context value never
  * overrides an intervention: it only shapes the factual world. Columns are allocated once per
- * evaluator and reused by every run (Sobol and coefficient perturbations run it many times). With
- * nothing observed, a run evaluates in the WebAssembly kernels' memory where the engine has them
- * (kernel-memory-blocks.ts; the same bits as the JavaScript path).
+ * evaluator and reused by every run (Sobol and coefficient perturbations run it many times). Where
+ * the engine has the WebAssembly kernels, the prediction runs in their memory
+ * (kernel-memory-blocks.ts), after the factual world when there is one; the same bits as the
+ * JavaScript path, which does both per block.
  * Complexity: O(n · (steps + V) · equation size) per run; memory O(n · V) columns (twice that when
  * an endogenous variable is observed). Reference: J. Pearl, "Causality" (2nd ed., 2009), §7.1.
  */
@@ -173,10 +174,41 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
       const cfSlots = model.order.map((name, slot) => kept(name) ?? counterfactual.get(name) ?? factualSlots[slot]!);
       const runs = (name: string): boolean => partial === undefined || partial.recompute.has(name);
       const nonFiniteBySlot = new Float64Array(width);
-      // NOTE: with nothing observed, or in a partial run, no factual world is computed, and the
-      // prediction runs in the WebAssembly kernels' memory when the engine has them (same bits as
-      // the JavaScript path).
-      const wasm = plan.steps.length === 0 || partial !== undefined ? wasmAffineKernel() : null;
+      const factualBlock = (views: readonly Float64Array[], start: number, count: number): void => {
+        const facts = views.slice(0, width);
+        const [zeroView, oneView, aView, bView] = views.slice(width);
+        for (const step of plan.steps) {
+          const slot = model.slotOf.get(step.variable)!;
+          const compiled = compiledOf(step.variable);
+          if (step.kind === "compute") compiled.kernel(facts, facts[slot]!, count, work);
+          else if (step.kind === "check") {
+            compiled.kernel(facts, aView!, count, work);
+            checkObservation(model, step.variable, step.value, aView!, count, start);
+            facts[slot]!.fill(step.value);
+          } else {
+            const termSlot = model.slotOf.get(step.exogenous)!;
+            const target = facts[termSlot]!;
+            const trial = facts.slice();
+            trial[termSlot] = zeroView!;
+            compiled.kernel(trial, aView!, count, work);
+            trial[termSlot] = oneView!;
+            compiled.kernel(trial, bView!, count, work);
+            solveTerm(model, step, aView!, bView!, target, count, start);
+            facts[slot]!.fill(step.value);
+          }
+        }
+      };
+      // NOTE: with the WebAssembly kernels, the factual world (abduction, when something endogenous
+      // is observed and the run is not partial) is computed first, block by block in JavaScript,
+      // and then the prediction runs in the kernels' memory; per sample these are the same
+      // operations as the all-JavaScript path, which does both in one pass over the blocks.
+      const wasm = wasmAffineKernel();
+      if (wasm !== null && plan.steps.length > 0 && partial === undefined) {
+        forEachBlock([...factualSlots, zeros, ones, tmpA, tmpB], n, (views, start, count) => {
+          if (signal?.aborted === true) throw timeout(start, n);
+          factualBlock(views, start, count);
+        });
+      }
       if (wasm !== null) {
         kernelPlan ??= kernelMemoryPlan();
         const plain = kernelPlan;
@@ -200,32 +232,11 @@ export function createCounterfactualEvaluator(model: StructuralCausalModel, opti
         });
         return worldOf(cfSlots, nonFiniteBySlot, partial);
       }
-      const all = [...factualSlots, ...cfSlots, zeros, ones, tmpA, tmpB];
+      const all = [...factualSlots, zeros, ones, tmpA, tmpB, ...cfSlots];
       forEachBlock(all, n, (views, start, count) => {
         if (signal?.aborted === true) throw timeout(start, n);
-        const facts = views.slice(0, width);
-        const [zeroView, oneView, aView, bView] = views.slice(2 * width);
-        for (const step of partial === undefined ? plan.steps : []) {
-          const slot = model.slotOf.get(step.variable)!;
-          const compiled = compiledOf(step.variable);
-          if (step.kind === "compute") compiled.kernel(facts, facts[slot]!, count, work);
-          else if (step.kind === "check") {
-            compiled.kernel(facts, aView!, count, work);
-            checkObservation(model, step.variable, step.value, aView!, count, start);
-            facts[slot]!.fill(step.value);
-          } else {
-            const termSlot = model.slotOf.get(step.exogenous)!;
-            const target = facts[termSlot]!;
-            const trial = facts.slice();
-            trial[termSlot] = zeroView!;
-            compiled.kernel(trial, aView!, count, work);
-            trial[termSlot] = oneView!;
-            compiled.kernel(trial, bView!, count, work);
-            solveTerm(model, step, aView!, bView!, target, count, start);
-            facts[slot]!.fill(step.value);
-          }
-        }
-        const world = views.slice(width, 2 * width);
+        if (partial === undefined) factualBlock(views, start, count);
+        const world = views.slice(width + 4);
         for (const name of cfSteps) {
           if (!runs(name)) continue;
           const slot = model.slotOf.get(name)!;
