@@ -85,8 +85,7 @@ describe("counterfactual properties", () => {
     fc.assert(
       fc.property(spec, (s) => {
         const k = s.observed.length;
-        const distributions = Object.fromEntries(s.observed.map((_, i) => [`U${i}`, { type: "normal", parameters: { mean: 0, std: 1 } }]));
-        const model = buildStructuralModel({ equations: s.equations, distributions });
+        const model = noiseModel(s);
         const context = new Map(s.observed.map((v, i) => [`V${i}`, v]));
         const a = analyzeCounterfactual(model, { interventions: s.interventions, context, outcome: `V${k - 1}`, samples: 7, rng: createRng(3), sensitivity: false });
         const expected = reference(s);
@@ -101,8 +100,7 @@ describe("counterfactual properties", () => {
       fc.property(spec, fc.integer({ min: 1, max: 5000 }), (s, samples) => {
         const k = s.observed.length;
         const outcome = `V${k - 1}`;
-        const distributions = Object.fromEntries(s.observed.map((_, i) => [`U${i}`, { type: "normal", parameters: { mean: 0, std: 1 } }]));
-        const model = buildStructuralModel({ equations: s.equations, distributions });
+        const model = noiseModel(s);
         const a = analyzeCounterfactual(model, { interventions: s.interventions, outcome, samples, rng: createRng(samples), sensitivity: false });
         const plan = planAbduction(model, new Map());
         const evaluator = createCounterfactualEvaluator(model, { plan, interventions: s.interventions, samples });
@@ -119,8 +117,7 @@ describe("counterfactual properties", () => {
     fc.assert(
       fc.property(spec, fc.integer({ min: 1, max: 5000 }), fc.nat(), (s, samples, pick) => {
         const k = s.observed.length;
-        const distributions = Object.fromEntries(s.observed.map((_, i) => [`U${i}`, { type: "normal", parameters: { mean: 0, std: 1 } }]));
-        const model = buildStructuralModel({ equations: s.equations, distributions });
+        const model = noiseModel(s);
         const plan = planAbduction(model, new Map());
         const draws = drawExogenous(model, plan.free, createRng(pick), samples);
         const variable = model.endogenous[pick % model.endogenous.length]!;
@@ -131,15 +128,7 @@ describe("counterfactual properties", () => {
           const world = createCounterfactualEvaluator(model, { plan, interventions: s.interventions, samples }).run(draws, overrides);
           return model.order.map((name) => world.columns.get(name)!.slice(0, samples));
         };
-        const wasm = run();
-        const previous = enableWasmNormalKernel(false);
-        let js: Float64Array[];
-        try {
-          js = run();
-        } finally {
-          enableWasmNormalKernel(previous);
-        }
-        wasm.forEach((column, i) => expect(Buffer.from(column.buffer).equals(Buffer.from(js[i]!.buffer)), model.order[i]).toBe(true));
+        expectSameBitsInBothEngines(model.order, run);
         expect(k).toBeGreaterThan(0);
       }),
       { seed: 11, numRuns: 60 },
@@ -149,12 +138,10 @@ describe("counterfactual properties", () => {
   it("a partial run (recomputing the perturbed variable's descendants over a copied baseline) equals the full run bit for bit, and the analysis's elasticities equal full-run ones", () => {
     fc.assert(
       fc.property(spec, fc.integer({ min: 1, max: 3000 }), fc.nat(), fc.boolean(), (s, samples, pick, javascript) => {
-        const previous = enableWasmNormalKernel(!javascript);
-        try {
+        withEngine(javascript, () => {
           const k = s.observed.length;
           const outcome = `V${k - 1}`;
-          const distributions = Object.fromEntries(s.observed.map((_, i) => [`U${i}`, { type: "normal", parameters: { mean: 0, std: 1 } }]));
-          const model = buildStructuralModel({ equations: s.equations, distributions });
+          const model = noiseModel(s);
           const plan = planAbduction(model, new Map());
           const draws = drawExogenous(model, plan.free, createRng(pick), samples);
           const evaluator = createCounterfactualEvaluator(model, { plan, interventions: s.interventions, samples });
@@ -173,22 +160,7 @@ describe("counterfactual properties", () => {
           model.order.forEach((name, i) => expect(Buffer.from(partial.columns.get(name)!.slice().buffer).equals(Buffer.from(full[i]!.buffer)), name).toBe(true));
           // The analysis restricts runs to the way to the outcome; its elasticities equal full runs'.
           const analysis = analyzeCounterfactual(model, { interventions: s.interventions, outcome, samples, rng: createRng(pick) });
-          const runner = createCounterfactualEvaluator(model, { plan, interventions: s.interventions, samples: analysis.elasticitySamples });
-          const a = new Map([...drawExogenous(model, plan.free, createRng(pick), samples)].map(([name, column]) => [name, column.subarray(0, analysis.elasticitySamples)]));
-          const base = runner.run(a).columns.get(outcome)!;
-          const reference = coefficientElasticities({
-            coefficients: modelCoefficientsForTest(model, s.interventions),
-            baselineMean: base.reduce((x, y) => x + y, 0) / base.length,
-            evaluate: (c, value) => {
-              const e = model.equations.get(c.variable)!.expression;
-              const run = runner.run(a, new Map([[c.variable, compileExpression(withLiteral(e, c.index, value), model.slotOf)]]));
-              return run.nonFinite.has(outcome) ? undefined : run.columns.get(outcome)!;
-            },
-          });
-          const key = (e: { variable: string; index: number }) => `${e.variable}#${e.index}`;
-          const byKey = new Map(reference.map((e) => [key(e), e]));
-          expect(analysis.elasticities.length).toBe(reference.length);
-          for (const e of analysis.elasticities) expect(e).toEqual(byKey.get(key(e)));
+          expectElasticitiesOfFullRuns(model, plan, s.interventions, outcome, analysis, createRng(pick), samples);
           // Its Sobol indices (A_B^i runs recompute i's descendants) equal ones from full runs.
           const sobolRunner = createCounterfactualEvaluator(model, { plan, interventions: s.interventions, samples: analysis.sensitivitySamples });
           const sobolA = new Map([...drawExogenous(model, plan.free, createRng(pick), samples)].map(([name, column]) => [name, column.subarray(0, analysis.sensitivitySamples)]));
@@ -199,9 +171,7 @@ describe("counterfactual properties", () => {
             evaluate: (columns) => sobolRunner.run(columns).columns.get(outcome)!,
           });
           expect([...analysis.sobol].sort((x, y) => x.input.localeCompare(y.input))).toEqual([...sobolReference].sort((x, y) => x.input.localeCompare(y.input)));
-        } finally {
-          enableWasmNormalKernel(previous);
-        }
+        });
       }),
       { seed: 12, numRuns: 50 },
     );
@@ -214,38 +184,15 @@ describe("counterfactual analysis with an observed prefix of the unit (abduction
       fc.property(spec, fc.integer({ min: 1, max: 2000 }), fc.nat(), fc.boolean(), (s, samples, pick, javascript) => {
         const k = s.observed.length;
         if (k < 2) return;
-        const previous = enableWasmNormalKernel(!javascript);
-        try {
+        withEngine(javascript, () => {
           const outcome = `V${k - 1}`;
           const observedCount = 1 + (pick % (k - 1));
           const context = new Map(s.observed.slice(0, observedCount).map((value, i) => [`V${i}`, value]));
-          const distributions = Object.fromEntries(s.observed.map((_, i) => [`U${i}`, { type: "normal", parameters: { mean: 0, std: 1 } }]));
-          const model = buildStructuralModel({ equations: s.equations, distributions });
+          const model = noiseModel(s);
           const analysis = analyzeCounterfactual(model, { interventions: s.interventions, context, outcome, samples, rng: createRng(pick) });
           const plan = planAbduction(model, context);
-          const runner = createCounterfactualEvaluator(model, { plan, interventions: s.interventions, samples: analysis.elasticitySamples });
-          const a = new Map([...drawExogenous(model, plan.free, createRng(pick), samples)].map(([name, column]) => [name, column.subarray(0, analysis.elasticitySamples)]));
-          const base = runner.run(a).columns.get(outcome)!;
-          const abducted = new Set(plan.steps.map((step) => step.variable));
-          const coefficients = model.endogenous
-            .filter((name) => !s.interventions.has(name) || abducted.has(name))
-            .flatMap((name) => coefficientsOf(name, numericLiterals(model.equations.get(name)!.expression)));
-          const reference = coefficientElasticities({
-            coefficients,
-            baselineMean: base.reduce((x, y) => x + y, 0) / base.length,
-            evaluate: (c, value) => {
-              const e = model.equations.get(c.variable)!.expression;
-              const run = runner.run(a, new Map([[c.variable, compileExpression(withLiteral(e, c.index, value), model.slotOf)]]));
-              return run.nonFinite.has(outcome) ? undefined : run.columns.get(outcome)!;
-            },
-          });
-          const key = (e: { variable: string; index: number }) => `${e.variable}#${e.index}`;
-          const byKey = new Map(reference.map((e) => [key(e), e]));
-          expect(analysis.elasticities.length).toBe(reference.length);
-          for (const e of analysis.elasticities) expect(e).toEqual(byKey.get(key(e)));
-        } finally {
-          enableWasmNormalKernel(previous);
-        }
+          expectElasticitiesOfFullRuns(model, plan, s.interventions, outcome, analysis, createRng(pick), samples);
+        });
       }),
       { seed: 13, numRuns: 60 },
     );
@@ -257,23 +204,14 @@ describe("counterfactual analysis with an observed prefix of the unit (abduction
         const k = s.observed.length;
         const observedCount = 1 + (pick % k);
         const context = new Map(s.observed.slice(0, observedCount).map((value, i) => [`V${i}`, value]));
-        const distributions = Object.fromEntries(s.observed.map((_, i) => [`U${i}`, { type: "normal", parameters: { mean: 0, std: 1 } }]));
-        const model = buildStructuralModel({ equations: s.equations, distributions });
+        const model = noiseModel(s);
         const plan = planAbduction(model, context);
         const draws = drawExogenous(model, plan.free, createRng(pick), samples);
         const run = (): Float64Array[] => {
           const world = createCounterfactualEvaluator(model, { plan, interventions: s.interventions, samples }).run(draws);
           return model.order.map((name) => world.columns.get(name)!.slice(0, samples));
         };
-        const wasm = run();
-        const previous = enableWasmNormalKernel(false);
-        let js: Float64Array[];
-        try {
-          js = run();
-        } finally {
-          enableWasmNormalKernel(previous);
-        }
-        wasm.forEach((column, i) => expect(Buffer.from(column.buffer).equals(Buffer.from(js[i]!.buffer)), model.order[i]).toBe(true));
+        expectSameBitsInBothEngines(model.order, run);
       }),
       { seed: 14, numRuns: 60 },
     );
@@ -290,7 +228,50 @@ describe("counterfactual analysis with an observed prefix of the unit (abduction
   });
 });
 
-/** The coefficients the analysis perturbs without context: every literal of every equation not replaced by do(). */
-function modelCoefficientsForTest(model: ReturnType<typeof buildStructuralModel>, interventions: ReadonlyMap<string, number>) {
-  return model.endogenous.filter((name) => !interventions.has(name)).flatMap((name) => coefficientsOf(name, numericLiterals(model.equations.get(name)!.expression)));
+/** The model of a spec with standard-normal noise terms U0 … U(k−1). */
+function noiseModel(s: Spec) {
+  return buildStructuralModel({ equations: s.equations, distributions: Object.fromEntries(s.observed.map((_, i) => [`U${i}`, { type: "normal", parameters: { mean: 0, std: 1 } }])) });
+}
+
+/** Runs `run` with the JavaScript implementations (javascript true) or the WebAssembly kernels. */
+function withEngine<T>(javascript: boolean, run: () => T): T {
+  const previous = enableWasmNormalKernel(!javascript);
+  try {
+    return run();
+  } finally {
+    enableWasmNormalKernel(previous);
+  }
+}
+
+/** `run` gives the same columns, bit for bit, with the WebAssembly kernels and without. */
+function expectSameBitsInBothEngines(order: readonly string[], run: () => Float64Array[]): void {
+  const wasm = withEngine(false, run);
+  const js = withEngine(true, run);
+  wasm.forEach((column, i) => expect(Buffer.from(column.buffer).equals(Buffer.from(js[i]!.buffer)), order[i]).toBe(true));
+}
+
+/**
+ * The analysis's elasticities equal ones computed with full evaluator runs on its draws (the first
+ * elasticitySamples of `rng`'s), over the coefficients it perturbs: every literal of the equations
+ * not replaced by do(), or used by the abduction.
+ */
+function expectElasticitiesOfFullRuns(model: ReturnType<typeof buildStructuralModel>, plan: ReturnType<typeof planAbduction>, interventions: ReadonlyMap<string, number>, outcome: string, analysis: ReturnType<typeof analyzeCounterfactual>, rng: ReturnType<typeof createRng>, samples: number): void {
+  const m = analysis.elasticitySamples;
+  const runner = createCounterfactualEvaluator(model, { plan, interventions, samples: m });
+  const a = new Map([...drawExogenous(model, plan.free, rng, samples)].map(([name, column]) => [name, column.subarray(0, m)]));
+  const base = runner.run(a).columns.get(outcome)!;
+  const abducted = new Set(plan.steps.map((step) => step.variable));
+  const reference = coefficientElasticities({
+    coefficients: model.endogenous.filter((name) => !interventions.has(name) || abducted.has(name)).flatMap((name) => coefficientsOf(name, numericLiterals(model.equations.get(name)!.expression))),
+    baselineMean: base.reduce((x, y) => x + y, 0) / base.length,
+    evaluate: (c, value) => {
+      const e = model.equations.get(c.variable)!.expression;
+      const run = runner.run(a, new Map([[c.variable, compileExpression(withLiteral(e, c.index, value), model.slotOf)]]));
+      return run.nonFinite.has(outcome) ? undefined : run.columns.get(outcome)!;
+    },
+  });
+  const key = (e: { variable: string; index: number }) => `${e.variable}#${e.index}`;
+  const byKey = new Map(reference.map((e) => [key(e), e]));
+  expect(analysis.elasticities.length).toBe(reference.length);
+  for (const e of analysis.elasticities) expect(e).toEqual(byKey.get(key(e)));
 }
